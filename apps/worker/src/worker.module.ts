@@ -1,0 +1,34 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import {
+  AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  defaultJobOptions,
+  HousekeepingModule,
+  LoggingModule,
+  OutboxRelayModule,
+  redisOptionsFromUrl,
+} from '@portal/server/platform';
+
+/** Composition only: the relay and the processors this worker runs. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot('worker'),
+        DatabaseModule.forRoot('portal-worker'),
+        BullModule.forRoot({
+          connection: redisOptionsFromUrl(config.REDIS_URL),
+          prefix: config.QUEUE_PREFIX,
+          defaultJobOptions,
+        }),
+        OutboxRelayModule,
+        HousekeepingModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './dossiers.module';
+export * from './dossier.entity';
+export * from './dossier-event.entity';
+export * from './dossier-status';

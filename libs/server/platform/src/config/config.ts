@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the server processes read, validated once at start-up.
+ * Nothing else in the server reads process.env.
+ */
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\/[^/\s]+\/[A-Za-z0-9_-]+(\?.*)?$/.test(v), {
+    message: 'must be a PostgreSQL URL like postgres://user:password@host:5432/database',
+  });
+const redisUrl = z
+  .string()
+  .refine((v) => /^rediss?:\/\/[^\s/]+(\/\d+)?$/.test(v), {
+    message: 'must be a Redis URL like redis://host:6379 or redis://:password@host:6379/0',
+  });
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce
+    .number({ message: 'must be a TCP port number like 3000' })
+    .int({ message: 'must be a TCP port number like 3000' })
+    .min(1, { message: 'must be a TCP port number like 3000' })
+    .max(65535, { message: 'must be a TCP port number like 3000' })
+    .default(3000),
+  DATABASE_URL: postgresUrl.default('postgres://postgres@127.0.0.1:5432/portal'),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ message: 'must be a whole number like 10' })
+    .int({ message: 'must be a whole number like 10' })
+    .min(1, { message: 'must be a whole number like 10' })
+    .default(10),
+  REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/, { message: 'must be letters, digits, dots, dashes or underscores, like portal' })
+    .default('portal'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_ROOT: z.string().optional(),
+  PUBLIC_URL: z.url({ message: 'must be a URL like http://localhost:3000' }).default('http://localhost:3000'),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function describeValue(key: string, value: unknown): string {
+  if (value === undefined) return 'it is missing';
+  const text = String(value);
+  // Never echo a password back, even into the console.
+  const shown = /URL$/.test(key) ? text.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@') : text;
+  return `got "${shown}"`;
+}
+
+/** Parses the environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const input: Record<string, string | undefined> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const value = env[key];
+    input[key] = value === '' ? undefined : value;
+  }
+  const parsed = configSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const key = String(issue.path[0]);
+  throw new ConfigError(`Configuration error: ${key} ${issue.message} (${describeValue(key, input[key])}).`);
+}
+
+/** For process entry points: prints one line and exits when the configuration is bad. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
