@@ -84,7 +84,14 @@ export const demoProcedures: ProcedureSeed[] = [
     },
     fees: [
       { case: 'on_time', label: { vi: 'Đăng ký khai sinh đúng hạn (trong 60 ngày)', en: 'Registered on time (within 60 days)' }, amount: 0 },
-      { case: 'late', label: { vi: 'Đăng ký khai sinh quá hạn', en: 'Late registration' }, amount: 0 },
+      {
+        case: 'late',
+        label: {
+          vi: 'Đăng ký khai sinh quá hạn (mức thu theo nghị quyết của Hội đồng nhân dân cấp tỉnh; số liệu minh họa)',
+          en: 'Late registration (amount set by the provincial council; demonstration figure)',
+        },
+        amount: 8000,
+      },
     ],
     requiredPapers: birthPapers,
     legalBasis: [

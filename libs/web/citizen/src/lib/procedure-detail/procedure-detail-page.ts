@@ -1,0 +1,106 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { Title } from '@angular/platform-browser';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { Language, ProceduresApi } from '@portal/web/data-access';
+import { LocalizedPipe, SummaryList, SummaryRow, VndPipe } from '@portal/web/ui';
+import { TimeLimitPipe } from '../time-limit.pipe';
+
+/** One procedure: who handles it, how long it takes, what it costs and which papers it needs. */
+@Component({
+  selector: 'dvc-procedure-detail-page',
+  imports: [RouterLink, TranslocoPipe, LocalizedPipe, VndPipe, TimeLimitPipe, SummaryList, SummaryRow],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <a routerLink="/" class="back-link">{{ 'common.back' | transloco }}</a>
+    @if (notFound()) {
+      <h1>{{ 'procedure.notFoundTitle' | transloco }}</h1>
+      <p>{{ 'procedure.notFoundText' | transloco: { code: code() } }}</p>
+      <p><a routerLink="/">{{ 'procedure.backToCatalogue' | transloco }}</a></p>
+    } @else if (procedure.error()) {
+      <div class="notice notice--error" role="alert">{{ 'catalogue.loadError' | transloco }}</div>
+    } @else if (procedure.value(); as p) {
+      <span class="caption">{{ p.field | localized: lang() }}</span>
+      <h1>{{ p.name | localized: lang() }}</h1>
+      <p class="lead">{{ p.description | localized: lang() }}</p>
+
+      <dvc-summary-list>
+        <dvc-summary-row [label]="'procedure.code' | transloco">{{ p.code }}</dvc-summary-row>
+        <dvc-summary-row [label]="'procedure.levelLabel' | transloco">
+          <span class="tag tag--green">{{ 'procedure.level.' + p.serviceLevel | transloco }}</span>
+          <span class="hint block">{{ 'procedure.levelHint.' + p.serviceLevel | transloco }}</span>
+        </dvc-summary-row>
+        <dvc-summary-row [label]="'procedure.agency' | transloco">{{ p.handlingAgency | localized: lang() }}</dvc-summary-row>
+        <dvc-summary-row [label]="'procedure.timeLimit' | transloco">
+          <strong>{{ p.timeLimit | timeLimit: lang() }}</strong>
+          @if (p.timeLimit.note) {
+            <span class="hint block">{{ p.timeLimit.note | localized: lang() }}</span>
+          }
+        </dvc-summary-row>
+        <dvc-summary-row [label]="'procedure.fee' | transloco">
+          <ul class="plain-list">
+            @for (fee of p.fees; track fee.case) {
+              <li>
+                {{ fee.label | localized: lang() }}:
+                <strong>{{ fee.amount === 0 ? ('procedure.free' | transloco) : (fee.amount | vnd) }}</strong>
+              </li>
+            } @empty {
+              <li>{{ 'procedure.free' | transloco }}</li>
+            }
+          </ul>
+        </dvc-summary-row>
+      </dvc-summary-list>
+
+      <h2>{{ 'procedure.papers' | transloco }}</h2>
+      <ol class="paper-list">
+        @for (paper of p.requiredPapers; track paper.code) {
+          <li>
+            <strong>{{ paper.name | localized: lang() }}</strong>
+            @if (paper.mandatory) {
+              <span class="tag">{{ 'procedure.mandatory' | transloco }}</span>
+            } @else {
+              <span class="tag tag--grey">{{ 'procedure.ifApplicable' | transloco }}</span>
+            }
+            @if (paper.providedByForm) {
+              <span class="hint block">{{ 'procedure.providedByForm' | transloco }}</span>
+            }
+            @if (paper.condition) {
+              <span class="hint block">{{ paper.condition | localized: lang() }}</span>
+            }
+          </li>
+        }
+      </ol>
+
+      <h2>{{ 'procedure.legalBasis' | transloco }}</h2>
+      <ul class="plain-list">
+        @for (law of p.legalBasis; track law.reference) {
+          <li>{{ law.title | localized: lang() }} ({{ law.reference }})</li>
+        }
+      </ul>
+    } @else {
+      <p aria-live="polite">{{ 'common.loading' | transloco }}</p>
+    }
+  `,
+})
+export class ProcedureDetailPage {
+  /** From the route: /procedures/:code */
+  readonly code = input.required<string>();
+  protected readonly lang = inject(Language).current;
+  protected readonly procedure = inject(ProceduresApi).detail(() => this.code());
+  protected readonly notFound = computed(() => {
+    const error = this.procedure.error();
+    return error instanceof HttpErrorResponse && error.status === 404;
+  });
+
+  constructor() {
+    const title = inject(Title);
+    const transloco = inject(TranslocoService);
+    effect(() => {
+      const language = this.lang();
+      const p = this.procedure.value();
+      const name = p ? p.name[language] : transloco.translate(this.notFound() ? 'procedure.notFoundTitle' : 'common.loading');
+      title.setTitle(`${name} – ${transloco.translate('shell.portalName')}`);
+    });
+  }
+}

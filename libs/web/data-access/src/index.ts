@@ -1,0 +1,3 @@
+export * from './lib/language';
+export * from './lib/translation-loader';
+export * from './lib/procedures-api';

@@ -1,0 +1,3 @@
+export * from './lib/localized.pipe';
+export * from './lib/vnd.pipe';
+export * from './lib/summary-list';

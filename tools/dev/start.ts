@@ -1,0 +1,171 @@
+/**
+ * `npm start`: the whole portal on one machine, with demo data.
+ *
+ * 1. PostgreSQL and Redis at DATABASE_URL / REDIS_URL (default: the local ones)
+ *    when they answer; otherwise an embedded PostgreSQL and a private redis-server.
+ * 2. Migrations and demo data (idempotent), through the API's operator command.
+ * 3. The API (which also serves the built web app) and the worker.
+ * Ctrl-C stops everything; the data stays for the next start.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { demoAccounts, demoPassword } from '../../libs/server/identity/src/seed/demo-accounts';
+import {
+  ensureDatabase,
+  probePostgres,
+  probeRedis,
+  startEmbeddedPostgres,
+  startPrivateRedis,
+  type Stoppable,
+} from './services';
+
+const root = resolve(__dirname, '../..');
+const dataDir = resolve(process.env.PORTAL_DATA_DIR ?? join(root, '.data'));
+const logDir = join(dataDir, 'logs');
+const verbose = process.argv.includes('--verbose');
+const port = process.env.PORT ?? '3000';
+const host = process.env.HOST ?? '127.0.0.1';
+
+const started: Stoppable[] = [];
+const children: Array<{ name: string; process: ChildProcess }> = [];
+let stopping = false;
+
+function say(message: string): void {
+  process.stdout.write(`${message}\n`);
+}
+
+async function backingServices(): Promise<{ databaseUrl: string; redisUrl: string }> {
+  let databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/portal';
+  let redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+
+  if ((await probePostgres(databaseUrl)) === 'answers') {
+    const created = await ensureDatabase(databaseUrl);
+    say(`• PostgreSQL: ${new URL(databaseUrl).host}${new URL(databaseUrl).pathname}${created ? ' (database created)' : ''}`);
+  } else {
+    const database = decodeURIComponent(new URL(databaseUrl).pathname.slice(1)) || 'portal';
+    say(`• PostgreSQL does not answer at ${new URL(databaseUrl).host}; starting an embedded one…`);
+    const pg = await startEmbeddedPostgres(dataDir, database);
+    started.push(pg);
+    databaseUrl = pg.url;
+    say(`• PostgreSQL: ${pg.description}`);
+  }
+
+  if ((await probeRedis(redisUrl)) === 'answers') {
+    say(`• Redis: ${new URL(redisUrl).host}`);
+  } else {
+    say(`• Redis does not answer at ${new URL(redisUrl).host}; starting a private redis-server…`);
+    const redis = await startPrivateRedis(dataDir);
+    started.push(redis);
+    redisUrl = redis.url;
+    say(`• Redis: ${redis.description}`);
+  }
+  return { databaseUrl, redisUrl };
+}
+
+function runOnce(args: string[], env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(process.execPath, args, { env, stdio: 'inherit', cwd: root });
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed`);
+}
+
+function launch(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
+  const child = spawn(process.execPath, ['--enable-source-maps', script], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.pipe(log, { end: false });
+    if (verbose) stream?.on('data', (chunk: Buffer) => process.stdout.write(`[${name}] ${chunk}`));
+  }
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    say(`✗ ${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); see ${join(logDir, `${name}.log`)}`);
+    void shutdown(1);
+  });
+  children.push({ name, process: child });
+  return child;
+}
+
+async function waitForReady(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the API did not become ready within ${timeoutMs / 1000} s; see ${join(logDir, 'api.log')}`);
+}
+
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  say('\nStopping the portal…');
+  await Promise.all(
+    children.map(
+      ({ process: child }) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            done();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  for (const service of started.reverse()) {
+    await service.stop().catch((error: unknown) => say(`could not stop ${service.description}: ${String(error)}`));
+  }
+  say('Stopped. Your data is kept for the next start.');
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  for (const file of ['dist/apps/api/main.js', 'dist/apps/api/cli.js', 'dist/apps/worker/main.js', 'dist/apps/web/browser/index.html']) {
+    if (!existsSync(join(root, file))) throw new Error(`${file} is missing: build first (npm run build)`);
+  }
+  mkdirSync(logDir, { recursive: true });
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  say('Starting Cổng Dịch vụ công…');
+  const { databaseUrl, redisUrl } = await backingServices();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV ?? 'production',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    PORT: port,
+    HOST: host,
+    WEB_ROOT: join(root, 'dist/apps/web/browser'),
+    PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
+  };
+
+  runOnce(['dist/apps/api/cli.js', 'migrate'], env);
+  runOnce(['dist/apps/api/cli.js', 'seed'], env);
+
+  launch('api', 'dist/apps/api/main.js', env);
+  launch('worker', 'dist/apps/worker/main.js', env);
+  await waitForReady(`http://127.0.0.1:${port}/api/health/ready`, 60_000);
+
+  const url = env.PUBLIC_URL as string;
+  say('');
+  say(`✓ The portal is running: ${url}/`);
+  say(`  API documentation: ${url}/api/docs · health: ${url}/api/health/ready · metrics: ${url}/api/metrics`);
+  say(`  Logs: ${logDir}/{api,worker}.log (or start with --verbose)`);
+  say('');
+  say(`  Demo accounts (password for all: ${demoPassword}):`);
+  for (const account of demoAccounts) {
+    say(`    ${account.roles.join(', ').padEnd(8)} ${account.email.padEnd(36)} ${account.fullName}${account.unitCode ? ` (unit ${account.unitCode})` : ''}`);
+  }
+  say('');
+  say('  Press Ctrl-C to stop.');
+}
+
+main().catch(async (error: unknown) => {
+  say(`✗ ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+});
