@@ -10,7 +10,7 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      
+
       externalDependencies: 'all',
       optimization: false,
       outputHashing: 'none',

@@ -22,8 +22,10 @@ type Answer = 'answers' | 'unreachable';
 
 function isUnreachable(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';
-  return ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code) ||
-    /timeout|terminated|ECONNRESET/i.test(String((error as Error).message));
+  return (
+    ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code) ||
+    /timeout|terminated|ECONNRESET/i.test(String((error as Error).message))
+  );
 }
 
 /** Connects to the server's maintenance database; a refusal or time-out means "not there". */
@@ -98,7 +100,11 @@ export async function startEmbeddedPostgres(dataDir: string, database: string): 
   await pg.start();
   const url = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PG_PORT}/${database}`;
   await ensureDatabase(url);
-  return { url, description: `embedded PostgreSQL 18 on port ${EMBEDDED_PG_PORT} (data in ${databaseDir})`, stop: () => pg.stop() };
+  return {
+    url,
+    description: `embedded PostgreSQL 18 on port ${EMBEDDED_PG_PORT} (data in ${databaseDir})`,
+    stop: () => pg.stop(),
+  };
 }
 
 /** Starts a private redis-server with the append-only file on, so queued jobs survive a restart. */
@@ -109,15 +115,32 @@ export async function startPrivateRedis(dataDir: string): Promise<{ url: string 
   try {
     child = spawn(
       'redis-server',
-      ['--port', String(PRIVATE_REDIS_PORT), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no'],
+      [
+        '--port',
+        String(PRIVATE_REDIS_PORT),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        dir,
+        '--appendonly',
+        'yes',
+        '--save',
+        '',
+        '--daemonize',
+        'no',
+      ],
       { stdio: 'ignore' },
     );
   } catch (error) {
-    throw new Error(`Could not start redis-server (${(error as Error).message}); install it, e.g. apt-get install redis-server`);
+    throw new Error(
+      `Could not start redis-server (${(error as Error).message}); install it, e.g. apt-get install redis-server`,
+    );
   }
   await new Promise<void>((resolve, reject) => {
     child.once('error', (error) =>
-      reject(new Error(`Could not start redis-server (${error.message}); install it, e.g. apt-get install redis-server`)),
+      reject(
+        new Error(`Could not start redis-server (${error.message}); install it, e.g. apt-get install redis-server`),
+      ),
     );
     child.once('spawn', () => resolve());
   });

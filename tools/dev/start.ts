@@ -10,7 +10,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { demoAccounts, demoPassword } from '../../libs/server/identity/src/seed/demo-accounts';
 import {
   ensureDatabase,
   probePostgres,
@@ -41,7 +40,9 @@ async function backingServices(): Promise<{ databaseUrl: string; redisUrl: strin
 
   if ((await probePostgres(databaseUrl)) === 'answers') {
     const created = await ensureDatabase(databaseUrl);
-    say(`• PostgreSQL: ${new URL(databaseUrl).host}${new URL(databaseUrl).pathname}${created ? ' (database created)' : ''}`);
+    say(
+      `• PostgreSQL: ${new URL(databaseUrl).host}${new URL(databaseUrl).pathname}${created ? ' (database created)' : ''}`,
+    );
   } else {
     const database = decodeURIComponent(new URL(databaseUrl).pathname.slice(1)) || 'portal';
     say(`• PostgreSQL does not answer at ${new URL(databaseUrl).host}; starting an embedded one…`);
@@ -70,7 +71,11 @@ function runOnce(args: string[], env: NodeJS.ProcessEnv): void {
 
 function launch(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
   const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, ['--enable-source-maps', script], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--enable-source-maps', script], {
+    env,
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   for (const stream of [child.stdout, child.stderr]) {
     stream?.pipe(log, { end: false });
     if (verbose) stream?.on('data', (chunk: Buffer) => process.stdout.write(`[${name}] ${chunk}`));
@@ -124,7 +129,12 @@ async function shutdown(code: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  for (const file of ['dist/apps/api/main.js', 'dist/apps/api/cli.js', 'dist/apps/worker/main.js', 'dist/apps/web/browser/index.html']) {
+  for (const file of [
+    'dist/apps/api/main.js',
+    'dist/apps/api/cli.js',
+    'dist/apps/worker/main.js',
+    'dist/apps/web/browser/index.html',
+  ]) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing: build first (npm run build)`);
   }
   mkdirSync(logDir, { recursive: true });
@@ -157,10 +167,7 @@ async function main(): Promise<void> {
   say(`  API documentation: ${url}/api/docs · health: ${url}/api/health/ready · metrics: ${url}/api/metrics`);
   say(`  Logs: ${logDir}/{api,worker}.log (or start with --verbose)`);
   say('');
-  say(`  Demo accounts (password for all: ${demoPassword}):`);
-  for (const account of demoAccounts) {
-    say(`    ${account.roles.join(', ').padEnd(8)} ${account.email.padEnd(36)} ${account.fullName}${account.unitCode ? ` (unit ${account.unitCode})` : ''}`);
-  }
+  runOnce(['dist/apps/api/cli.js', 'demo-accounts'], env);
   say('');
   say('  Press Ctrl-C to stop.');
 }

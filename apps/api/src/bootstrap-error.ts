@@ -4,7 +4,12 @@ import { describeDatabase } from '@portal/server/platform';
 export function explainStartupFailure(error: unknown, databaseUrl: string): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string })?.code;
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || /connect|database|password|role/i.test(message)) {
+  if (
+    code === 'ECONNREFUSED' ||
+    code === 'ENOTFOUND' ||
+    code === 'EAI_AGAIN' ||
+    /connect|database|password|role/i.test(message)
+  ) {
     return `Cannot use PostgreSQL at ${describeDatabase(databaseUrl)} (DATABASE_URL): ${message}`;
   }
   return `Start-up failed: ${message}`;

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { CatalogueSeeder } from '@portal/server/catalogue';
-import { IdentitySeeder } from '@portal/server/identity';
+import { demoAccounts, demoPassword, IdentitySeeder } from '@portal/server/identity';
 import { buildDataSourceOptions, loadConfigOrExit } from '@portal/server/platform';
 import { DataSource } from 'typeorm';
 import { explainStartupFailure } from './bootstrap-error';
@@ -11,6 +11,7 @@ import { SeedModule } from './seed.module';
  * Operator commands, run once per deployment rather than by every replica:
  *   node dist/apps/api/cli.js migrate   apply pending migrations
  *   node dist/apps/api/cli.js seed      put the demo data in place (idempotent)
+ *   node dist/apps/api/cli.js demo-accounts   list the demo logins
  */
 async function migrate(): Promise<void> {
   const config = loadConfigOrExit();
@@ -22,7 +23,11 @@ async function migrate(): Promise<void> {
   }
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    console.log(applied.length ? `Applied migrations: ${applied.map((m) => m.name).join(', ')}` : 'Database schema is up to date.');
+    console.log(
+      applied.length
+        ? `Applied migrations: ${applied.map((m) => m.name).join(', ')}`
+        : 'Database schema is up to date.',
+    );
   } finally {
     await dataSource.destroy();
   }
@@ -43,7 +48,15 @@ async function seed(): Promise<void> {
   }
 }
 
-const commands: Record<string, () => Promise<void>> = { migrate, seed };
+async function listDemoAccounts(): Promise<void> {
+  console.log(`  Demo accounts (password for all: ${demoPassword}):`);
+  for (const account of demoAccounts) {
+    const unit = account.unitCode ? ` (unit ${account.unitCode})` : '';
+    console.log(`    ${account.roles.join(', ').padEnd(8)} ${account.email.padEnd(36)} ${account.fullName}${unit}`);
+  }
+}
+
+const commands: Record<string, () => Promise<void>> = { migrate, seed, 'demo-accounts': listDemoAccounts };
 
 async function main(): Promise<void> {
   const name = process.argv[2] ?? '';

@@ -13,7 +13,11 @@ function toSummary(p: Procedure): ProcedureSummary {
     field: { vi: p.field, en: p.fieldEn },
     serviceLevel: p.serviceLevel,
     handlingTier: p.handlingTier,
-    timeLimit: { amount: p.timeLimitAmount, unit: p.timeLimitUnit, ...(p.timeLimitNote ? { note: p.timeLimitNote } : {}) },
+    timeLimit: {
+      amount: p.timeLimitAmount,
+      unit: p.timeLimitUnit,
+      ...(p.timeLimitNote ? { note: p.timeLimitNote } : {}),
+    },
     minimumFee: minimumFee(p.fees),
   };
 }

@@ -83,7 +83,11 @@ export const demoProcedures: ProcedureSeed[] = [
       },
     },
     fees: [
-      { case: 'on_time', label: { vi: 'Đăng ký khai sinh đúng hạn (trong 60 ngày)', en: 'Registered on time (within 60 days)' }, amount: 0 },
+      {
+        case: 'on_time',
+        label: { vi: 'Đăng ký khai sinh đúng hạn (trong 60 ngày)', en: 'Registered on time (within 60 days)' },
+        amount: 0,
+      },
       {
         case: 'late',
         label: {
@@ -96,8 +100,17 @@ export const demoProcedures: ProcedureSeed[] = [
     requiredPapers: birthPapers,
     legalBasis: [
       { reference: '60/2014/QH13', title: { vi: 'Luật Hộ tịch', en: 'Law on Civil Status' } },
-      { reference: '123/2015/NĐ-CP', title: { vi: 'Nghị định quy định chi tiết Luật Hộ tịch', en: 'Decree detailing the Law on Civil Status' } },
-      { reference: '04/2020/TT-BTP', title: { vi: 'Thông tư hướng dẫn Luật Hộ tịch và Nghị định 123/2015/NĐ-CP', en: 'Circular guiding the Law on Civil Status and Decree 123/2015' } },
+      {
+        reference: '123/2015/NĐ-CP',
+        title: { vi: 'Nghị định quy định chi tiết Luật Hộ tịch', en: 'Decree detailing the Law on Civil Status' },
+      },
+      {
+        reference: '04/2020/TT-BTP',
+        title: {
+          vi: 'Thông tư hướng dẫn Luật Hộ tịch và Nghị định 123/2015/NĐ-CP',
+          en: 'Circular guiding the Law on Civil Status and Decree 123/2015',
+        },
+      },
     ],
     formSchemaVersion: 1,
     workflow: 'birth-registration',
@@ -129,7 +142,14 @@ export const demoProcedures: ProcedureSeed[] = [
       },
     },
     fees: [
-      { case: 'on_time', label: { vi: 'Đăng ký khai sinh đúng hạn; đăng ký thường trú và cấp thẻ BHYT cho trẻ dưới 6 tuổi', en: 'On-time birth registration; residence and health insurance card for a child under six' }, amount: 0 },
+      {
+        case: 'on_time',
+        label: {
+          vi: 'Đăng ký khai sinh đúng hạn; đăng ký thường trú và cấp thẻ BHYT cho trẻ dưới 6 tuổi',
+          en: 'On-time birth registration; residence and health insurance card for a child under six',
+        },
+        amount: 0,
+      },
     ],
     requiredPapers: [
       ...birthPapers,
@@ -147,7 +167,13 @@ export const demoProcedures: ProcedureSeed[] = [
       },
     ],
     legalBasis: [
-      { reference: '63/2024/NĐ-CP', title: { vi: 'Nghị định quy định việc thực hiện liên thông điện tử hai nhóm thủ tục hành chính', en: 'Decree on the electronic linking of two groups of administrative procedures' } },
+      {
+        reference: '63/2024/NĐ-CP',
+        title: {
+          vi: 'Nghị định quy định việc thực hiện liên thông điện tử hai nhóm thủ tục hành chính',
+          en: 'Decree on the electronic linking of two groups of administrative procedures',
+        },
+      },
       { reference: '60/2014/QH13', title: { vi: 'Luật Hộ tịch', en: 'Law on Civil Status' } },
       { reference: '68/2020/QH14', title: { vi: 'Luật Cư trú', en: 'Law on Residence' } },
       { reference: '25/2008/QH12', title: { vi: 'Luật Bảo hiểm y tế', en: 'Law on Health Insurance' } },

@@ -19,6 +19,13 @@ export const demoUnits: UnitSeed[] = [
   { code: '00004', name: 'Phường Ba Đình', nameEn: 'Ba Dinh Ward', tier: 'commune', kind: 'ward', parentCode: '01' },
   { code: '00008', name: 'Phường Ngọc Hà', nameEn: 'Ngoc Ha Ward', tier: 'commune', kind: 'ward', parentCode: '01' },
   { code: '00025', name: 'Phường Giảng Võ', nameEn: 'Giang Vo Ward', tier: 'commune', kind: 'ward', parentCode: '01' },
-  { code: '00070', name: 'Phường Hoàn Kiếm', nameEn: 'Hoan Kiem Ward', tier: 'commune', kind: 'ward', parentCode: '01' },
+  {
+    code: '00070',
+    name: 'Phường Hoàn Kiếm',
+    nameEn: 'Hoan Kiem Ward',
+    tier: 'commune',
+    kind: 'ward',
+    parentCode: '01',
+  },
   { code: '00082', name: 'Phường Cửa Nam', nameEn: 'Cua Nam Ward', tier: 'commune', kind: 'ward', parentCode: '01' },
 ];

@@ -29,7 +29,14 @@ export class IdentitySeeder {
         const inserted = await manager.query(
           `INSERT INTO app_user (email, phone, full_name, password_hash, roles, unit_code)
            VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING RETURNING id`,
-          [account.email, account.phone, account.fullName, await hashPassword(demoPassword), account.roles, account.unitCode],
+          [
+            account.email,
+            account.phone,
+            account.fullName,
+            await hashPassword(demoPassword),
+            account.roles,
+            account.unitCode,
+          ],
         );
         accounts += inserted.length;
       }

@@ -4,16 +4,12 @@ import { z } from 'zod';
  * Every setting the server processes read, validated once at start-up.
  * Nothing else in the server reads process.env.
  */
-const postgresUrl = z
-  .string()
-  .refine((v) => /^postgres(ql)?:\/\/[^/\s]+\/[A-Za-z0-9_-]+(\?.*)?$/.test(v), {
-    message: 'must be a PostgreSQL URL like postgres://user:password@host:5432/database',
-  });
-const redisUrl = z
-  .string()
-  .refine((v) => /^rediss?:\/\/[^\s/]+(\/\d+)?$/.test(v), {
-    message: 'must be a Redis URL like redis://host:6379 or redis://:password@host:6379/0',
-  });
+const postgresUrl = z.string().refine((v) => /^postgres(ql)?:\/\/[^/\s]+\/[A-Za-z0-9_-]+(\?.*)?$/.test(v), {
+  message: 'must be a PostgreSQL URL like postgres://user:password@host:5432/database',
+});
+const redisUrl = z.string().refine((v) => /^rediss?:\/\/[^\s/]+(\/\d+)?$/.test(v), {
+  message: 'must be a Redis URL like redis://host:6379 or redis://:password@host:6379/0',
+});
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

@@ -6,11 +6,23 @@ import { DomainError } from './domain-error';
 const GENERIC: Record<number, { code: string; text: LocalizedText }> = {
   400: { code: 'BAD_REQUEST', text: { vi: 'Yêu cầu không hợp lệ.', en: 'The request is not valid.' } },
   401: { code: 'UNAUTHENTICATED', text: { vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' } },
-  403: { code: 'FORBIDDEN', text: { vi: 'Bạn không có quyền thực hiện việc này.', en: 'You are not allowed to do this.' } },
-  404: { code: 'NOT_FOUND', text: { vi: 'Không tìm thấy trang hoặc dữ liệu yêu cầu.', en: 'The page or record was not found.' } },
-  405: { code: 'METHOD_NOT_ALLOWED', text: { vi: 'Phương thức không được hỗ trợ.', en: 'This method is not supported.' } },
+  403: {
+    code: 'FORBIDDEN',
+    text: { vi: 'Bạn không có quyền thực hiện việc này.', en: 'You are not allowed to do this.' },
+  },
+  404: {
+    code: 'NOT_FOUND',
+    text: { vi: 'Không tìm thấy trang hoặc dữ liệu yêu cầu.', en: 'The page or record was not found.' },
+  },
+  405: {
+    code: 'METHOD_NOT_ALLOWED',
+    text: { vi: 'Phương thức không được hỗ trợ.', en: 'This method is not supported.' },
+  },
   413: { code: 'PAYLOAD_TOO_LARGE', text: { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' } },
-  429: { code: 'TOO_MANY_REQUESTS', text: { vi: 'Bạn thao tác quá nhanh, vui lòng thử lại sau.', en: 'Too many requests; please try again later.' } },
+  429: {
+    code: 'TOO_MANY_REQUESTS',
+    text: { vi: 'Bạn thao tác quá nhanh, vui lòng thử lại sau.', en: 'Too many requests; please try again later.' },
+  },
   500: {
     code: 'INTERNAL_ERROR',
     text: {

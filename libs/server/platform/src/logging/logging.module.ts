@@ -47,7 +47,16 @@ export class LoggingModule {
                 res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
               },
               redact: {
-                paths: ['req.headers', 'req.body', 'req.query', 'res.headers', '*.password', '*.fullName', '*.phone', '*.email'],
+                paths: [
+                  'req.headers',
+                  'req.body',
+                  'req.query',
+                  'res.headers',
+                  '*.password',
+                  '*.fullName',
+                  '*.phone',
+                  '*.email',
+                ],
                 remove: true,
               },
               autoLogging: {

@@ -34,7 +34,9 @@ export class MetricsService {
       help: 'Outbox rows committed but not yet moved to a queue',
       registers: [this.registry],
       async collect() {
-        const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE published_at IS NULL`);
+        const [row] = await dataSource.query(
+          `SELECT count(*)::int AS n FROM outbox_message WHERE published_at IS NULL`,
+        );
         this.set(row.n);
       },
     });

@@ -69,6 +69,10 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many rows it moved. */
   async publishBatch(): Promise<number> {
     const client = await this.pool.connect();
+    // A connection lost mid-pass (database restart, terminated session) surfaces as the
+    // failed query below; without this listener it would also crash the process.
+    const onError = (error: Error) => this.log('warn', 'outbox relay: database connection lost during a pass', error);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const { rows } = await client.query<OutboxRow>(
@@ -96,6 +100,7 @@ export class OutboxRelay {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
+      client.off('error', onError);
       client.release();
     }
   }
@@ -130,20 +135,22 @@ export class OutboxRelay {
 
   private sleepUntilWoken(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.pollIntervalMs);
-      const self = this;
-      function done() {
+      const done = (): void => {
         clearTimeout(timer);
-        self.wake = undefined;
+        this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, this.pollIntervalMs);
       this.wake = done;
     });
   }
 
   private async ensureListener(): Promise<void> {
     if (this.listener) return;
-    const listener = new Client({ connectionString: this.options.databaseUrl, application_name: 'outbox-relay-listen' });
+    const listener = new Client({
+      connectionString: this.options.databaseUrl,
+      application_name: 'outbox-relay-listen',
+    });
     listener.on('notification', () => {
       this.woken = true;
       this.wake?.();

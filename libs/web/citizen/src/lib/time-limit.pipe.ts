@@ -8,7 +8,8 @@ export class TimeLimitPipe implements PipeTransform {
   private readonly transloco = inject(TranslocoService);
 
   transform(limit: TimeLimit, language: Language): string {
-    if (limit.amount === 0 && limit.unit === 'working_days') return this.transloco.translate('procedure.sameDay', {}, language);
+    if (limit.amount === 0 && limit.unit === 'working_days')
+      return this.transloco.translate('procedure.sameDay', {}, language);
     return this.transloco.translate(`procedure.unit.${limit.unit}`, { count: limit.amount }, language);
   }
 }

@@ -51,7 +51,11 @@ import { TimeLimitPipe } from '../time-limit.pipe';
               <span>{{ 'procedure.timeLimit' | transloco }}: {{ procedure.timeLimit | timeLimit: lang() }}</span>
               <span>
                 {{ 'procedure.fee' | transloco }}:
-                {{ procedure.minimumFee === 0 ? ('procedure.free' | transloco) : ('procedure.from' | transloco: { amount: procedure.minimumFee }) }}
+                {{
+                  procedure.minimumFee === 0
+                    ? ('procedure.free' | transloco)
+                    : ('procedure.from' | transloco: { amount: procedure.minimumFee })
+                }}
               </span>
             </p>
           </li>

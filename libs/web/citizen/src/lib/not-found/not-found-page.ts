@@ -9,7 +9,9 @@ import { TranslocoPipe } from '@jsverse/transloco';
   template: `
     <h1>{{ 'notFound.title' | transloco }}</h1>
     <p>{{ 'notFound.text' | transloco }}</p>
-    <p><a routerLink="/">{{ 'procedure.backToCatalogue' | transloco }}</a></p>
+    <p>
+      <a routerLink="/">{{ 'procedure.backToCatalogue' | transloco }}</a>
+    </p>
   `,
 })
 export class NotFoundPage {}

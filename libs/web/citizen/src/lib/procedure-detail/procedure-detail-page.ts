@@ -17,7 +17,9 @@ import { TimeLimitPipe } from '../time-limit.pipe';
     @if (notFound()) {
       <h1>{{ 'procedure.notFoundTitle' | transloco }}</h1>
       <p>{{ 'procedure.notFoundText' | transloco: { code: code() } }}</p>
-      <p><a routerLink="/">{{ 'procedure.backToCatalogue' | transloco }}</a></p>
+      <p>
+        <a routerLink="/">{{ 'procedure.backToCatalogue' | transloco }}</a>
+      </p>
     } @else if (procedure.error()) {
       <div class="notice notice--error" role="alert">{{ 'catalogue.loadError' | transloco }}</div>
     } @else if (procedure.value(); as p) {
@@ -31,7 +33,9 @@ import { TimeLimitPipe } from '../time-limit.pipe';
           <span class="tag tag--green">{{ 'procedure.level.' + p.serviceLevel | transloco }}</span>
           <span class="hint block">{{ 'procedure.levelHint.' + p.serviceLevel | transloco }}</span>
         </dvc-summary-row>
-        <dvc-summary-row [label]="'procedure.agency' | transloco">{{ p.handlingAgency | localized: lang() }}</dvc-summary-row>
+        <dvc-summary-row [label]="'procedure.agency' | transloco">{{
+          p.handlingAgency | localized: lang()
+        }}</dvc-summary-row>
         <dvc-summary-row [label]="'procedure.timeLimit' | transloco">
           <strong>{{ p.timeLimit | timeLimit: lang() }}</strong>
           @if (p.timeLimit.note) {
@@ -99,7 +103,9 @@ export class ProcedureDetailPage {
     effect(() => {
       const language = this.lang();
       const p = this.procedure.value();
-      const name = p ? p.name[language] : transloco.translate(this.notFound() ? 'procedure.notFoundTitle' : 'common.loading');
+      const name = p
+        ? p.name[language]
+        : transloco.translate(this.notFound() ? 'procedure.notFoundTitle' : 'common.loading');
       title.setTitle(`${name} – ${transloco.translate('shell.portalName')}`);
     });
   }

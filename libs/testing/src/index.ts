@@ -1,0 +1,2 @@
+export * from './test-run';
+export * from './eventually';
