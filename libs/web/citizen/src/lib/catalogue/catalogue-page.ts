@@ -72,7 +72,7 @@ export class CataloguePage {
   protected readonly query = signal('');
 
   protected readonly filtered = computed(() => {
-    const all = this.procedures.value() ?? [];
+    const all = this.procedures.hasValue() ? this.procedures.value() : [];
     const words = fold(this.query()).split(/\s+/).filter(Boolean);
     if (words.length === 0) return all;
     return all.filter((p) => {

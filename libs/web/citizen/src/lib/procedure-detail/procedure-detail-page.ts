@@ -22,7 +22,8 @@ import { TimeLimitPipe } from '../time-limit.pipe';
       </p>
     } @else if (procedure.error()) {
       <div class="notice notice--error" role="alert">{{ 'catalogue.loadError' | transloco }}</div>
-    } @else if (procedure.value(); as p) {
+    } @else if (procedure.hasValue()) {
+      @let p = procedure.value()!;
       <span class="caption">{{ p.field | localized: lang() }}</span>
       <h1>{{ p.name | localized: lang() }}</h1>
       <p class="lead">{{ p.description | localized: lang() }}</p>
@@ -93,8 +94,10 @@ export class ProcedureDetailPage {
   protected readonly lang = inject(Language).current;
   protected readonly procedure = inject(ProceduresApi).detail(() => this.code());
   protected readonly notFound = computed(() => {
-    const error = this.procedure.error();
-    return error instanceof HttpErrorResponse && error.status === 404;
+    const error: unknown = this.procedure.error();
+    // A resource wraps an HTTP error response (which is not an Error) as its cause.
+    const response = error instanceof HttpErrorResponse ? error : (error as { cause?: unknown } | undefined)?.cause;
+    return response instanceof HttpErrorResponse && response.status === 404;
   });
 
   constructor() {
@@ -102,7 +105,7 @@ export class ProcedureDetailPage {
     const transloco = inject(TranslocoService);
     effect(() => {
       const language = this.lang();
-      const p = this.procedure.value();
+      const p = this.procedure.hasValue() ? this.procedure.value() : undefined;
       const name = p
         ? p.name[language]
         : transloco.translate(this.notFound() ? 'procedure.notFoundTitle' : 'common.loading');

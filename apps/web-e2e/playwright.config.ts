@@ -1,0 +1,59 @@
+import { defineConfig } from '@playwright/test';
+import { join } from 'node:path';
+
+/**
+ * Browser journeys in Debian's Chromium against the built portal, started the
+ * way `npm start` starts it, on a database and queue prefix of this run's own.
+ */
+const root = join(__dirname, '../..');
+process.env.E2E_RUN_ID ??= `${Date.now().toString(36)}`;
+const port = Number(process.env.E2E_PORT ?? 4310);
+export const e2eDatabase = `portal_e2e_${process.env.E2E_RUN_ID}`;
+const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const databaseUrl = adminUrl.replace(/\/[^/]*$/, `/${e2eDatabase}`);
+
+export default defineConfig({
+  testDir: './src',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list']],
+  timeout: 30_000,
+  globalTeardown: './src/support/global-teardown.ts',
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+    },
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: `node ${require.resolve('tsx/cli')} tools/dev/start.ts`,
+    cwd: root,
+    url: `http://127.0.0.1:${port}/api/health/ready`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+    env: {
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: `e2e-${process.env.E2E_RUN_ID}`,
+      PORTAL_DATA_DIR: join(root, 'tmp/e2e-data'),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+    },
+  },
+});

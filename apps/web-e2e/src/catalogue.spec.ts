@@ -1,0 +1,113 @@
+import { expect, test } from '@playwright/test';
+import { CataloguePage } from './pages/catalogue.page';
+import { ProcedurePage } from './pages/procedure.page';
+import { expectNoAccessibilityViolations } from './support/axe';
+
+test.describe('a citizen looks up birth registration', () => {
+  test('in Vietnamese, the default: catalogue, then the procedure page with limit, fee and papers', async ({
+    page,
+  }) => {
+    const catalogue = new CataloguePage(page);
+    await catalogue.open();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+    await expect(catalogue.heading).toHaveText('Dịch vụ công trực tuyến');
+    await expect(page).toHaveTitle(/Dịch vụ công trực tuyến/);
+
+    await catalogue.procedureLink('Đăng ký khai sinh').click();
+    const procedure = new ProcedurePage(page);
+    await expect(procedure.heading).toHaveText('Đăng ký khai sinh');
+    await expect(page).toHaveURL(/\/procedures\/1\.001193$/);
+    await expect(procedure.row('Mã thủ tục')).toContainText('1.001193');
+    await expect(procedure.row('Mức độ dịch vụ')).toContainText('Dịch vụ công trực tuyến toàn trình');
+    await expect(procedure.row('Thời hạn giải quyết')).toContainText('Trong ngày làm việc');
+    await expect(procedure.row('Phí, lệ phí')).toContainText('Miễn phí');
+    await expect(procedure.row('Phí, lệ phí')).toContainText('8.000 ₫');
+    await expect(procedure.papers).toContainText('Giấy chứng sinh');
+    await expect(procedure.papers).toContainText('Giấy chứng nhận kết hôn của cha mẹ');
+    await expect(procedure.heading).toBeFocused();
+  });
+
+  test('in English, after the switch, which the portal remembers', async ({ page }) => {
+    const catalogue = new CataloguePage(page);
+    await catalogue.open();
+    await catalogue.switchTo('English');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(catalogue.heading).toHaveText('Online public services');
+
+    await catalogue.procedureLink('Birth registration').click();
+    const procedure = new ProcedurePage(page);
+    await expect(procedure.heading).toHaveText('Birth registration');
+    await expect(procedure.row('Legal time limit')).toContainText('The same working day');
+    await expect(procedure.row('Fees')).toContainText('Free');
+    await expect(procedure.papers).toContainText('Medical birth certificate');
+
+    await page.reload();
+    await expect(procedure.heading).toHaveText('Birth registration');
+    await catalogue.switchTo('Tiếng Việt');
+    await expect(procedure.heading).toHaveText('Đăng ký khai sinh');
+  });
+
+  test('the linked procedure shows its own three-working-day limit and extra forms', async ({ page }) => {
+    const procedure = new ProcedurePage(page);
+    await procedure.open('LT.KS-TT-BHYT');
+    await expect(procedure.heading).toContainText('Liên thông đăng ký khai sinh');
+    await expect(procedure.row('Thời hạn giải quyết')).toContainText('3 ngày làm việc');
+    await expect(procedure.papers).toContainText('Tờ khai tham gia, điều chỉnh thông tin bảo hiểm y tế');
+  });
+
+  test('search finds procedures without diacritics and says when nothing matches', async ({ page }) => {
+    const catalogue = new CataloguePage(page);
+    await catalogue.open();
+    await catalogue.search.fill('dang ky khai sinh');
+    await expect(catalogue.count).toHaveText('Tìm thấy 2 thủ tục');
+    await catalogue.search.fill('bao hiem y te');
+    await expect(catalogue.count).toHaveText('Tìm thấy 1 thủ tục');
+    await catalogue.search.fill('giấy phép lái xe');
+    await expect(page.getByText('Không có thủ tục nào khớp với từ khóa')).toBeVisible();
+  });
+
+  test('an unknown procedure gets a clear page, not an error', async ({ page }) => {
+    const procedure = new ProcedurePage(page);
+    await procedure.open('does-not-exist');
+    await expect(procedure.heading).toHaveText('Không tìm thấy thủ tục');
+    await expect(page.getByRole('link', { name: 'Xem danh sách thủ tục' })).toBeVisible();
+  });
+});
+
+test.describe('quality', () => {
+  for (const [name, path] of [
+    ['catalogue', '/'],
+    ['procedure', '/procedures/1.001193'],
+    ['not found', '/procedures/nope'],
+  ]) {
+    test(`the ${name} page has no axe-core violations`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectNoAccessibilityViolations(page);
+    });
+  }
+
+  test('works at 360 px wide without sideways scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of ['/', '/procedures/1.001193', '/procedures/LT.KS-TT-BHYT']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+
+  test('keyboard only: skip link, then to a procedure and its page', async ({ page }) => {
+    const catalogue = new CataloguePage(page);
+    await catalogue.open();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Bỏ qua, đến nội dung chính' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main')).toBeFocused();
+    await catalogue.procedureLink('Đăng ký khai sinh').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đăng ký khai sinh');
+  });
+});
