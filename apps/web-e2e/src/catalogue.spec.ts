@@ -111,3 +111,23 @@ test.describe('quality', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đăng ký khai sinh');
   });
 });
+
+test('pages run under the strict Content Security Policy without console errors', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  const response = await page.goto('/');
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+  await expect(page.getByRole('link', { name: 'Đăng ký khai sinh', exact: true })).toBeVisible();
+  await page.goto('/procedures/1.001193');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đăng ký khai sinh');
+  expect(problems).toEqual([]);
+});
+
+test('the API documentation renders', async ({ page }) => {
+  await page.goto('/api/docs');
+  await expect(page.getByRole('heading', { name: /Cổng Dịch vụ công — API/ })).toBeVisible();
+  await expect(page.getByText('/api/procedures/{code}')).toBeVisible();
+});

@@ -23,6 +23,13 @@ const GENERIC: Record<number, { code: string; text: LocalizedText }> = {
     code: 'TOO_MANY_REQUESTS',
     text: { vi: 'Bạn thao tác quá nhanh, vui lòng thử lại sau.', en: 'Too many requests; please try again later.' },
   },
+  503: {
+    code: 'SERVICE_UNAVAILABLE',
+    text: {
+      vi: 'Dịch vụ tạm thời gián đoạn. Vui lòng thử lại sau ít phút.',
+      en: 'The service is briefly unavailable. Please try again in a few minutes.',
+    },
+  },
   500: {
     code: 'INTERNAL_ERROR',
     text: {
@@ -69,6 +76,9 @@ export class ErrorFilter implements ExceptionFilter {
       const generic = GENERIC[status] ?? (status < 500 ? GENERIC[400] : GENERIC[500]);
       code = generic.code;
       text = generic.text;
+      // A failed readiness check says which dependency is down.
+      const payload = exception.getResponse();
+      if (status === 503 && typeof payload === 'object') details = payload as Record<string, unknown>;
     } else {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     }

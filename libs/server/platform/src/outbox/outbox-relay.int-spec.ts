@@ -8,7 +8,7 @@ import { loadConfig } from '../config/config';
 import { buildDataSourceOptions } from '../database/data-source-options';
 import { outboxJobId, redisOptionsFromUrl } from '../queues/queues';
 import { writeToOutbox } from './outbox';
-import { OutboxRelay } from './outbox-relay';
+import { outboxRelayFor } from './outbox-relay';
 
 const config = loadConfig();
 const root = join(__dirname, '../../../../..');
@@ -121,12 +121,7 @@ describe('outbox relay', () => {
     await eventually(() => runs.includes(outboxJobId(id)), 15_000, 'the job running');
 
     // A new relay finds the row unpublished and publishes it again under the same job id.
-    const relay = new OutboxRelay({
-      databaseUrl: config.DATABASE_URL,
-      redisUrl: config.REDIS_URL,
-      queuePrefix: config.QUEUE_PREFIX,
-      pollIntervalMs: 100,
-    });
+    const relay = outboxRelayFor(config, { pollIntervalMs: 100 });
     relay.start();
     try {
       await eventually(() => publishedAt(id), 15_000, 'the row being marked published');
@@ -143,10 +138,7 @@ describe('outbox relay', () => {
   });
 
   it('wakes on commit and publishes a burst of messages, each once', async () => {
-    const relay = new OutboxRelay({
-      databaseUrl: config.DATABASE_URL,
-      redisUrl: config.REDIS_URL,
-      queuePrefix: config.QUEUE_PREFIX,
+    const relay = outboxRelayFor(config, {
       batchSize: 50,
       pollIntervalMs: 60_000, // only NOTIFY can wake it in time
     });

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { OutboxRelay } from './outbox-relay';
+import { OutboxRelay, outboxRelayFor } from './outbox-relay';
 
 /** Runs the outbox relay for as long as the worker process lives. */
 @Injectable()
@@ -10,10 +10,7 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, OnApplicationS
   private readonly relay: OutboxRelay;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.relay = new OutboxRelay({
-      databaseUrl: config.DATABASE_URL,
-      redisUrl: config.REDIS_URL,
-      queuePrefix: config.QUEUE_PREFIX,
+    this.relay = outboxRelayFor(config, {
       log: (level, message, error) => this.logger[level === 'info' ? 'log' : level]({ err: error }, message),
     });
   }

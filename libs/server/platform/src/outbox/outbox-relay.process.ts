@@ -4,15 +4,10 @@
  */
 import 'reflect-metadata';
 import { loadConfigOrExit } from '../config/config';
-import { OutboxRelay } from './outbox-relay';
+import { outboxRelayFor } from './outbox-relay';
 
 const config = loadConfigOrExit();
-const relay = new OutboxRelay({
-  databaseUrl: config.DATABASE_URL,
-  redisUrl: config.REDIS_URL,
-  queuePrefix: config.QUEUE_PREFIX,
-  pollIntervalMs: 100,
-});
+const relay = outboxRelayFor(config, { pollIntervalMs: 100 });
 relay.start();
 process.stdout.write('relay started\n');
 process.on('SIGTERM', () => void relay.stop().then(() => process.exit(0)));

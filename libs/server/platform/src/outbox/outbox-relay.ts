@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import { Client, Pool } from 'pg';
+import type { AppConfig } from '../config/config';
 import { defaultJobOptions, outboxJobId, redisOptionsFromUrl } from '../queues/queues';
 
 export interface OutboxRelayOptions {
@@ -168,4 +169,17 @@ export class OutboxRelay {
   private log(level: 'info' | 'warn' | 'error', message: string, error?: unknown): void {
     this.options.log?.(level, message, error);
   }
+}
+
+/** A relay for the configured database, Redis and queue prefix. */
+export function outboxRelayFor(
+  config: Pick<AppConfig, 'DATABASE_URL' | 'REDIS_URL' | 'QUEUE_PREFIX'>,
+  options: Partial<Omit<OutboxRelayOptions, 'databaseUrl' | 'redisUrl' | 'queuePrefix'>> = {},
+): OutboxRelay {
+  return new OutboxRelay({
+    databaseUrl: config.DATABASE_URL,
+    redisUrl: config.REDIS_URL,
+    queuePrefix: config.QUEUE_PREFIX,
+    ...options,
+  });
 }

@@ -1,4 +1,4 @@
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import type { AppConfig } from '../config/config';
@@ -10,13 +10,28 @@ export const REDIS = Symbol('REDIS');
 export type QueueState = 'waiting' | 'active' | 'delayed' | 'failed' | 'completed';
 const states: QueueState[] = ['waiting', 'active', 'delayed', 'failed', 'completed'];
 
+/** Shutting down must not wait for a Redis that is gone. */
+function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  return Promise.race([
+    promise.then(
+      () => undefined,
+      () => undefined,
+    ),
+    new Promise<void>((resolve) => setTimeout(resolve, ms).unref()),
+  ]);
+}
+
 /** Reads how many jobs each known queue holds, for metrics and dashboards. */
 @Injectable()
 export class QueueDepth implements OnApplicationShutdown {
   private readonly queues: Queue[];
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(REDIS) redis: Redis) {
-    this.queues = knownQueues.map((name) => new Queue(name, { connection: redis, prefix: config.QUEUE_PREFIX }));
+    this.queues = knownQueues.map((name) => {
+      const queue = new Queue(name, { connection: redis, prefix: config.QUEUE_PREFIX });
+      queue.on('error', () => undefined); // the shared connection reports its own errors
+      return queue;
+    });
   }
 
   async read(): Promise<Array<{ queue: string; state: QueueState; count: number }>> {
@@ -29,7 +44,7 @@ export class QueueDepth implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.queues.map((queue) => queue.close()));
+    await Promise.all(this.queues.map((queue) => settleWithin(queue.close(), 2000)));
   }
 }
 
@@ -37,7 +52,8 @@ export class QueueDepth implements OnApplicationShutdown {
 class RedisCloser implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    if (this.redis.status === 'ready') await settleWithin(this.redis.quit(), 2000);
+    this.redis.disconnect();
   }
 }
 
@@ -48,8 +64,18 @@ class RedisCloser implements OnApplicationShutdown {
     {
       provide: REDIS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        new Redis({ ...redisOptionsFromUrl(config.REDIS_URL), connectTimeout: 2000, lazyConnect: false }),
+      useFactory: (config: AppConfig) => {
+        const redis = new Redis({ ...redisOptionsFromUrl(config.REDIS_URL), connectTimeout: 2000 });
+        const logger = new Logger('Redis');
+        let reported = false;
+        redis.on('error', (error) => {
+          // Once per outage; readiness reports it to the load balancer meanwhile.
+          if (!reported) logger.warn({ err: error }, 'Redis connection failed; retrying');
+          reported = true;
+        });
+        redis.on('ready', () => (reported = false));
+        return redis;
+      },
     },
     QueueDepth,
     RedisCloser,
