@@ -1,21 +1,3 @@
-const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
-const { join } = require('path');
+const { nodeApp } = require('../../tools/build/node-app.webpack');
 
-module.exports = {
-  output: { path: join(__dirname, '../../dist/apps/api'), clean: true },
-  devtool: 'source-map',
-  plugins: [
-    new NxAppWebpackPlugin({
-      target: 'node',
-      compiler: 'tsc',
-      main: './src/main.ts',
-      tsConfig: './tsconfig.app.json',
-      additionalEntryPoints: [{ entryName: 'cli', entryPath: './src/cli.ts' }],
-      externalDependencies: 'all',
-      optimization: false,
-      outputHashing: 'none',
-      generatePackageJson: false,
-      sourceMap: true,
-    }),
-  ],
-};
+module.exports = nodeApp(__dirname, { additionalEntryPoints: [{ entryName: 'cli', entryPath: './src/cli.ts' }] });

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 const root = join(__dirname, '../..');
 process.env.E2E_RUN_ID ??= `${Date.now().toString(36)}`;
 const port = Number(process.env.E2E_PORT ?? 4310);
+/** The mail catcher's web address in this run (its JSON API is under /api/messages). */
+export const mailCatcherUrl = `http://127.0.0.1:${port + 70}`;
 export const e2eDatabase = `portal_e2e_${process.env.E2E_RUN_ID}`;
 const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const databaseUrl = adminUrl.replace(/\/[^/]*$/, `/${e2eDatabase}`);
@@ -54,6 +56,8 @@ export default defineConfig({
       QUEUE_PREFIX: `e2e-${process.env.E2E_RUN_ID}`,
       PORTAL_DATA_DIR: join(root, 'tmp/e2e-data'),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
+      MAIL_CATCHER_SMTP_PORT: String(port + 15),
+      MAIL_CATCHER_HTTP_PORT: String(port + 70),
     },
   },
 });

@@ -12,6 +12,8 @@ import { Client } from 'pg';
 
 export const EMBEDDED_PG_PORT = 54329;
 export const PRIVATE_REDIS_PORT = 63799;
+export const MAIL_CATCHER_SMTP_PORT = 1025;
+export const MAIL_CATCHER_HTTP_PORT = 1080;
 
 export interface Stoppable {
   description: string;
@@ -156,4 +158,14 @@ export async function startPrivateRedis(dataDir: string): Promise<{ url: string 
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * Where the development mail catcher (apps/mail-catcher) listens: the same
+ * MAIL_CATCHER_SMTP_PORT and MAIL_CATCHER_HTTP_PORT it reads itself, on 127.0.0.1.
+ */
+export function mailCatcherAddresses(env: NodeJS.ProcessEnv): { smtpUrl: string; webUrl: string } {
+  const smtpPort = env.MAIL_CATCHER_SMTP_PORT || String(MAIL_CATCHER_SMTP_PORT);
+  const httpPort = env.MAIL_CATCHER_HTTP_PORT || String(MAIL_CATCHER_HTTP_PORT);
+  return { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, webUrl: `http://127.0.0.1:${httpPort}/` };
 }

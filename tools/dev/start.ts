@@ -4,14 +4,17 @@
  * 1. PostgreSQL and Redis at DATABASE_URL / REDIS_URL (default: the local ones)
  *    when they answer; otherwise an embedded PostgreSQL and a private redis-server.
  * 2. Migrations and demo data (idempotent), through the API's operator command.
- * 3. The API (which also serves the built web app) and the worker.
+ * 3. The mail catcher (every e-mail the portal sends lands there, at
+ *    http://127.0.0.1:1080/), the API (which also serves the built web app) and the worker.
  * Ctrl-C stops everything; the data stays for the next start.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   ensureDatabase,
+  mailCatcherAddresses,
   probePostgres,
   probeRedis,
   startEmbeddedPostgres,
@@ -89,7 +92,7 @@ function launch(name: string, script: string, env: NodeJS.ProcessEnv): ChildProc
   return child;
 }
 
-async function waitForReady(url: string, timeoutMs: number): Promise<void> {
+async function waitForReady(url: string, timeoutMs: number, name: string, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
@@ -100,7 +103,7 @@ async function waitForReady(url: string, timeoutMs: number): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`the API did not become ready within ${timeoutMs / 1000} s; see ${join(logDir, 'api.log')}`);
+  throw new Error(`${what} did not become ready within ${timeoutMs / 1000} s; see ${join(logDir, `${name}.log`)}`);
 }
 
 async function shutdown(code: number): Promise<void> {
@@ -128,11 +131,20 @@ async function shutdown(code: number): Promise<void> {
   process.exit(code);
 }
 
+/** One secret per installation, kept with its data so that sessions survive a restart. */
+function sessionSecret(): string {
+  if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
+  const file = join(dataDir, 'session-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
 async function main(): Promise<void> {
   for (const file of [
     'dist/apps/api/main.js',
     'dist/apps/api/cli.js',
     'dist/apps/worker/main.js',
+    'dist/apps/mail-catcher/main.js',
     'dist/apps/web/browser/index.html',
   ]) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing: build first (npm run build)`);
@@ -143,6 +155,7 @@ async function main(): Promise<void> {
 
   say('Starting Cổng Dịch vụ công…');
   const { databaseUrl, redisUrl } = await backingServices();
+  const mailCatcher = mailCatcherAddresses(process.env);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV ?? 'production',
@@ -152,20 +165,29 @@ async function main(): Promise<void> {
     HOST: host,
     WEB_ROOT: join(root, 'dist/apps/web/browser'),
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
+    SMTP_URL: process.env.SMTP_URL || mailCatcher.smtpUrl,
+    SESSION_SECRET: sessionSecret(),
   };
 
   runOnce(['dist/apps/api/cli.js', 'migrate'], env);
   runOnce(['dist/apps/api/cli.js', 'seed'], env);
 
+  launch('mail-catcher', 'dist/apps/mail-catcher/main.js', env);
+  await waitForReady(`${mailCatcher.webUrl}api/messages`, 15_000, 'mail-catcher', 'the mail catcher');
   launch('api', 'dist/apps/api/main.js', env);
   launch('worker', 'dist/apps/worker/main.js', env);
-  await waitForReady(`http://127.0.0.1:${port}/api/health/ready`, 60_000);
+  await waitForReady(`http://127.0.0.1:${port}/api/health/ready`, 60_000, 'api', 'the API');
 
   const url = env.PUBLIC_URL as string;
   say('');
   say(`✓ The portal is running: ${url}/`);
   say(`  API documentation: ${url}/api/docs · health: ${url}/api/health/ready · metrics: ${url}/api/metrics`);
-  say(`  Logs: ${logDir}/{api,worker}.log (or start with --verbose)`);
+  say(
+    env.SMTP_URL === mailCatcher.smtpUrl
+      ? `  E-mail the portal sends (mail catcher): ${mailCatcher.webUrl}`
+      : `  E-mail goes to SMTP_URL; the mail catcher at ${mailCatcher.webUrl} stays empty`,
+  );
+  say(`  Logs: ${logDir}/{api,worker,mail-catcher}.log (or start with --verbose)`);
   say('');
   runOnce(['dist/apps/api/cli.js', 'demo-accounts'], env);
   say('');

@@ -3,7 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { CatalogueModule } from '@portal/server/catalogue';
 import { DossiersModule } from '@portal/server/dossiers';
-import { IdentityModule } from '@portal/server/identity';
+import { AuthModule, IdentityModule } from '@portal/server/identity';
 import {
   AppConfig,
   ConfigModule,
@@ -29,6 +29,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         IdentityModule,
+        AuthModule,
         CatalogueModule,
         DossiersModule,
         // In production the API also serves the built Angular app.

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { WebSession } from '@portal/server/identity';
 import type { AppConfig } from '@portal/server/platform';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -36,7 +37,11 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     }),
   );
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  for (const handler of app.get(WebSession).handlers) app.use(handler);
+  app.set(
+    'trust proxy',
+    config.TRUST_PROXY.split(',').map((entry) => entry.trim()),
+  );
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
 

@@ -10,6 +10,7 @@ import {
   OutboxRelayModule,
   redisOptionsFromUrl,
 } from '@portal/server/platform';
+import { NotificationsModule } from '@portal/server/notifications';
 
 /** Composition only: the relay and the processors this worker runs. */
 @Module({})
@@ -28,6 +29,7 @@ export class WorkerModule {
         }),
         OutboxRelayModule,
         HousekeepingModule,
+        NotificationsModule,
       ],
     };
   }

@@ -1,2 +1,4 @@
 export * from './common';
 export * from './procedure';
+export * from './validation';
+export * from './account';

@@ -1,2 +1,3 @@
 export * from './test-run';
 export * from './eventually';
+export * from './browser-client';

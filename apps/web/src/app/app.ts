@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Language } from '@portal/web/data-access';
+import { Language, Session } from '@portal/web/data-access';
 import { filter } from 'rxjs';
 
 /** The shell: skip link, header with the language switch, the page, the footer. */
@@ -21,6 +21,14 @@ import { filter } from 'rxjs';
             </svg>
             <span>{{ 'shell.portalName' | transloco }}</span>
           </a>
+          <nav class="account-nav" [attr.aria-label]="'shell.account' | transloco">
+            @if (session.user(); as user) {
+              <a routerLink="/account" class="account-nav__name">{{ user.fullName }}</a>
+              <button type="button" class="link-button" (click)="signOut()">{{ 'shell.signOut' | transloco }}</button>
+            } @else if (session.user() === null) {
+              <a routerLink="/sign-in">{{ 'shell.signIn' | transloco }}</a>
+            }
+          </nav>
           <nav class="language-switch" [attr.aria-label]="'shell.language' | transloco">
             @for (option of language.options; track option.code) {
               <button
@@ -52,6 +60,8 @@ import { filter } from 'rxjs';
 })
 export class App {
   protected readonly language = inject(Language);
+  protected readonly session = inject(Session);
+  private readonly router = inject(Router);
 
   constructor() {
     const router = inject(Router);
@@ -65,6 +75,11 @@ export class App {
       focusHeadingWhenShown();
     });
     inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
+  }
+
+  protected async signOut(): Promise<void> {
+    await this.session.logout();
+    await this.router.navigateByUrl('/sign-in');
   }
 
   /** The skip link focuses the main content itself: a fragment link would resolve against <base href>. */

@@ -6,3 +6,8 @@ export * from './users/passwords';
 export * from './seed/identity-seeder';
 export { demoAccounts, demoPassword } from './seed/demo-accounts';
 export { demoUnits } from './seed/demo-units';
+export * from './auth/auth.module';
+export * from './auth/accounts.service';
+export * from './auth/web-session';
+export * from './auth/auth.errors';
+export * from './audit/audit';

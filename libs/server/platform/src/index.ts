@@ -13,3 +13,4 @@ export * from './health/health.module';
 export * from './metrics/metrics.module';
 export * from './outbox/outbox-relay.module';
 export * from './housekeeping/housekeeping.module';
+export * from './validation/validation';

@@ -1,3 +1,5 @@
 export * from './lib/language';
 export * from './lib/translation-loader';
 export * from './lib/procedures-api';
+export * from './lib/session';
+export * from './lib/api-problem';

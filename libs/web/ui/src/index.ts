@@ -1,3 +1,5 @@
 export * from './lib/localized.pipe';
 export * from './lib/vnd.pipe';
 export * from './lib/summary-list';
+export * from './lib/error-summary';
+export * from './lib/text-field';

@@ -20,7 +20,37 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REDIS_URL: 'http://user:secret@host' })).toThrow(/got "http:\/\/user:\*\*\*@host"/);
   });
 
+  it('sends mail to the local mail catcher unless told otherwise', () => {
+    const config = loadConfig({});
+    expect(config.SMTP_URL).toBe('smtp://127.0.0.1:1025');
+    expect(config.MAIL_FROM).toBe('Cổng Dịch vụ công <no-reply@dichvucong.local>');
+    expect(loadConfig({ SMTP_URL: 'smtps://mailer:pw@mail.example.vn:465' }).SMTP_URL).toBe(
+      'smtps://mailer:pw@mail.example.vn:465',
+    );
+  });
+
+  it('names a malformed SMTP_URL without echoing its password', () => {
+    expect(() => loadConfig({ SMTP_URL: 'http://mailer:secret@mail.example.vn' })).toThrow(
+      new ConfigError(
+        'Configuration error: SMTP_URL must be an SMTP URL like smtp://127.0.0.1:1025 or smtps://user:password@mail.example.vn:465 (got "http://mailer:***@mail.example.vn").',
+      ),
+    );
+  });
+
+  it('rejects a MAIL_FROM that is not an address', () => {
+    expect(() => loadConfig({ MAIL_FROM: 'Cổng Dịch vụ công' })).toThrow(
+      /^Configuration error: MAIL_FROM must be a sender/,
+    );
+  });
+
   it('rejects a port that is not a number', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/^Configuration error: PORT must be a TCP port number/);
+  });
+
+  it('requires a session secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /^Configuration error: SESSION_SECRET must be set in production/,
+    );
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).SESSION_SECRET).toBe('x'.repeat(32));
   });
 });

@@ -10,6 +10,12 @@ const postgresUrl = z.string().refine((v) => /^postgres(ql)?:\/\/[^/\s]+\/[A-Za-
 const redisUrl = z.string().refine((v) => /^rediss?:\/\/[^\s/]+(\/\d+)?$/.test(v), {
   message: 'must be a Redis URL like redis://host:6379 or redis://:password@host:6379/0',
 });
+const smtpUrl = z.string().refine((v) => /^smtps?:\/\/[^\s/?#]+\/?(\?\S*)?$/.test(v), {
+  message: 'must be an SMTP URL like smtp://127.0.0.1:1025 or smtps://user:password@mail.example.vn:465',
+});
+const mailbox = z.string().refine((v) => /^([^<>\r\n]+<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/.test(v.trim()), {
+  message: 'must be a sender like Cổng Dịch vụ công <no-reply@dichvucong.vn> or no-reply@dichvucong.vn',
+});
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -34,9 +40,22 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_ROOT: z.string().optional(),
   PUBLIC_URL: z.url({ message: 'must be a URL like http://localhost:3000' }).default('http://localhost:3000'),
+  /** Where notification e-mail is sent; in development the mail catcher (apps/mail-catcher). */
+  SMTP_URL: smtpUrl.default('smtp://127.0.0.1:1025'),
+  /** The sender of notification e-mail. */
+  MAIL_FROM: mailbox.default('Cổng Dịch vụ công <no-reply@dichvucong.local>'),
+  /** Which proxies' X-Forwarded-For to believe (Express "trust proxy"): e.g. loopback, uniquelocal, 10.0.0.0/8. */
+  TRUST_PROXY: z.string().min(1).default('loopback'),
+  /** Signs session and CSRF cookies; the same on every API replica. Required in production. */
+  SESSION_SECRET: z
+    .string()
+    .min(32, { message: 'must be at least 32 random characters (e.g. openssl rand -hex 32)' })
+    .optional(),
 });
 
-export type AppConfig = z.infer<typeof configSchema>;
+const DEVELOPMENT_SESSION_SECRET = 'development-only-session-secret-not-for-production';
+
+export type AppConfig = Omit<z.infer<typeof configSchema>, 'SESSION_SECRET'> & { SESSION_SECRET: string };
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -61,7 +80,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     input[key] = value === '' ? undefined : value;
   }
   const parsed = configSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const { SESSION_SECRET, ...rest } = parsed.data;
+    if (!SESSION_SECRET && rest.NODE_ENV === 'production') {
+      throw new ConfigError(
+        'Configuration error: SESSION_SECRET must be set in production to at least 32 random characters (e.g. openssl rand -hex 32) (it is missing).',
+      );
+    }
+    return { ...rest, SESSION_SECRET: SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET };
+  }
   const issue = parsed.error.issues[0];
   const key = String(issue.path[0]);
   throw new ConfigError(`Configuration error: ${key} ${issue.message} (${describeValue(key, input[key])}).`);

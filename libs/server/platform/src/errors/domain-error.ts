@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@portal/contracts';
+import type { Language, LocalizedText } from '@portal/contracts';
 
 /**
  * Base class of the errors the domain raises on purpose. The exception filter
@@ -14,6 +14,11 @@ export abstract class DomainError extends Error {
   ) {
     super(text.en);
     this.name = new.target.name;
+  }
+
+  /** Details in the caller's language; by default the same for everyone. */
+  detailsIn(_language: Language): Record<string, unknown> | undefined {
+    return this.details;
   }
 }
 
@@ -32,5 +37,38 @@ export class BadInput extends DomainError {
   constructor(code: string, text: LocalizedText, details?: Record<string, unknown>) {
     super(text, details);
     this.code = code;
+  }
+}
+
+export class Conflict extends DomainError {
+  readonly code: string;
+  readonly status = 409;
+  constructor(code: string, text: LocalizedText, details?: Record<string, unknown>) {
+    super(text, details);
+    this.code = code;
+  }
+}
+
+export class Unauthenticated extends DomainError {
+  readonly code: string;
+  readonly status = 401;
+  constructor(code: string, text: LocalizedText) {
+    super(text);
+    this.code = code;
+  }
+}
+
+export class TooManyAttempts extends DomainError {
+  readonly code = 'TOO_MANY_ATTEMPTS';
+  readonly status = 429;
+  constructor(readonly retryAfterSeconds: number) {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    super(
+      {
+        vi: `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+        en: `Too many attempts. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      },
+      { retryAfterSeconds },
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { ApiError, Language, LocalizedText } from '@portal/contracts';
-import { DomainError } from './domain-error';
+import { DomainError, TooManyAttempts } from './domain-error';
 
 const GENERIC: Record<number, { code: string; text: LocalizedText }> = {
   400: { code: 'BAD_REQUEST', text: { vi: 'Yêu cầu không hợp lệ.', en: 'The request is not valid.' } },
@@ -70,7 +70,8 @@ export class ErrorFilter implements ExceptionFilter {
       status = exception.status;
       code = exception.code;
       text = exception.text;
-      details = exception.details;
+      details = exception.detailsIn(language);
+      if (exception instanceof TooManyAttempts) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       const generic = GENERIC[status] ?? (status < 500 ? GENERIC[400] : GENERIC[500]);

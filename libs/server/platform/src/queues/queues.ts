@@ -7,6 +7,7 @@ import type { RedisOptions } from 'ioredis';
  */
 export const QueueNames = {
   housekeeping: 'housekeeping',
+  notifications: 'notifications',
 } as const;
 export type QueueName = (typeof QueueNames)[keyof typeof QueueNames];
 export const knownQueues: readonly string[] = Object.values(QueueNames);

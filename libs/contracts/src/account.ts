@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { emailSchema, fullNameSchema, passwordSchema, phoneSchema } from './validation';
+
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+export const registerRequestSchema = z
+  .object({
+    fullName: fullNameSchema,
+    email: z.preprocess(emptyToUndefined, emailSchema.optional()),
+    phone: z.preprocess(emptyToUndefined, phoneSchema.optional()),
+    password: passwordSchema,
+    passwordConfirmation: z.string({ message: 'required' }),
+  })
+  // Checked even when other fields are wrong, so that every problem shows at once.
+  .refine((value) => Boolean(value.email || value.phone), {
+    path: ['email'],
+    message: 'emailOrPhone',
+    when: () => true,
+  })
+  .refine((value) => value.password === value.passwordConfirmation, {
+    path: ['passwordConfirmation'],
+    message: 'passwordConfirmation',
+    when: (payload) => typeof (payload.value as { passwordConfirmation?: unknown })?.passwordConfirmation === 'string',
+  });
+export type RegisterRequest = z.input<typeof registerRequestSchema>;
+
+export const loginRequestSchema = z.object({
+  /** The e-mail address or the phone number of the account. */
+  login: z.string({ message: 'login' }).trim().min(1, { message: 'login' }).max(254, { message: 'tooLong' }),
+  password: z
+    .string({ message: 'passwordRequired' })
+    .min(1, { message: 'passwordRequired' })
+    .max(128, { message: 'tooLong' }),
+});
+export type LoginRequest = z.input<typeof loginRequestSchema>;
+
+export type Role = 'citizen' | 'clerk' | 'leader' | 'auditor' | 'admin';
+
+/** The signed-in person, as the browser sees them. */
+export interface SessionUser {
+  id: string;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  roles: Role[];
+  unitCode: string | null;
+}
+
+export interface SessionResponse {
+  user: SessionUser | null;
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import type { LocalizedText } from './common';
+
+/**
+ * Every validation message, in both languages. Schemas use the keys as their
+ * messages, so the browser and the API say the same thing in the same words.
+ */
+export const validationMessages = {
+  required: { vi: 'Vui lòng nhập thông tin này.', en: 'Enter this information.' },
+  wrongType: { vi: 'Giá trị không đúng kiểu.', en: 'This value has the wrong type.' },
+  tooLong: { vi: 'Nội dung quá dài.', en: 'This is too long.' },
+  fullName: {
+    vi: 'Họ và tên chỉ gồm chữ cái tiếng Việt và dấu cách, từ 2 đến 100 ký tự.',
+    en: 'The full name may contain only Vietnamese letters and spaces, 2 to 100 characters.',
+  },
+  email: {
+    vi: 'Địa chỉ thư điện tử không đúng, ví dụ: ten@example.vn.',
+    en: 'Enter an e-mail address like name@example.vn.',
+  },
+  phone: {
+    vi: 'Số điện thoại di động gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09.',
+    en: 'Enter a 10-digit Vietnamese mobile number starting with 03, 05, 07, 08 or 09.',
+  },
+  emailOrPhone: {
+    vi: 'Vui lòng nhập thư điện tử hoặc số điện thoại.',
+    en: 'Enter an e-mail address or a phone number.',
+  },
+  password: {
+    vi: 'Mật khẩu cần từ 8 đến 128 ký tự, có cả chữ và số.',
+    en: 'The password needs 8 to 128 characters, with both letters and digits.',
+  },
+  passwordConfirmation: { vi: 'Hai mật khẩu chưa khớp nhau.', en: 'The two passwords do not match.' },
+  login: {
+    vi: 'Vui lòng nhập thư điện tử hoặc số điện thoại đã đăng ký.',
+    en: 'Enter the e-mail address or phone number you registered with.',
+  },
+  passwordRequired: { vi: 'Vui lòng nhập mật khẩu.', en: 'Enter your password.' },
+} satisfies Record<string, LocalizedText>;
+
+export type ValidationMessageKey = keyof typeof validationMessages;
+
+export function isValidationMessageKey(value: string): value is ValidationMessageKey {
+  return Object.prototype.hasOwnProperty.call(validationMessages, value);
+}
+
+/** A problem with one field, as the API reports it in `details.fields`. */
+export interface FieldProblem {
+  /** Dotted path of the field, e.g. `child.fullName`. */
+  field: string;
+  code: ValidationMessageKey;
+  message: string;
+}
+
+/** Turns a failed parse into field problems in one language. */
+export function fieldProblems(error: z.ZodError, language: 'vi' | 'en'): FieldProblem[] {
+  const seen = new Set<string>();
+  const problems: FieldProblem[] = [];
+  for (const issue of error.issues) {
+    const field = issue.path.join('.');
+    if (seen.has(field)) continue;
+    seen.add(field);
+    let code: ValidationMessageKey = isValidationMessageKey(issue.message) ? issue.message : 'wrongType';
+    if (code === 'wrongType' && issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) {
+      code = 'required';
+    }
+    problems.push({ field, code, message: validationMessages[code][language] });
+  }
+  return problems;
+}
+
+/** Vietnamese letters (with diacritics), Latin letters and spaces. */
+export const VIETNAMESE_NAME =
+  /^[A-Za-zÀ-ÃÈ-ÊÌÍÒ-ÕÙÚÝà-ãè-êìíò-õùúýĂăĐđĨĩŨũƠơƯưẠ-ỹ]+(?: [A-Za-zÀ-ÃÈ-ÊÌÍÒ-ÕÙÚÝà-ãè-êìíò-õùúýĂăĐđĨĩŨũƠơƯưẠ-ỹ]+)*$/;
+
+/** Trims and collapses inner spaces; NFC so that "ễ" typed two ways is one letter. */
+export function normaliseName(value: string): string {
+  return value.normalize('NFC').trim().replace(/\s+/g, ' ');
+}
+
+export const fullNameSchema = z
+  .string({ message: 'required' })
+  .transform(normaliseName)
+  .pipe(
+    z
+      .string()
+      .min(2, { message: 'fullName' })
+      .max(100, { message: 'fullName' })
+      .regex(VIETNAMESE_NAME, { message: 'fullName' }),
+  );
+
+export const emailSchema = z
+  .string({ message: 'wrongType' })
+  .trim()
+  .toLowerCase()
+  .max(254, { message: 'tooLong' })
+  .pipe(z.email({ message: 'email' }));
+
+/** A Vietnamese mobile number, given as 0xxxxxxxxx, +84xxxxxxxxx or with spaces and dots; stored as 0xxxxxxxxx. */
+export function normalisePhone(value: string): string {
+  const digits = value.replace(/[\s.()-]/g, '');
+  return digits.startsWith('+84')
+    ? `0${digits.slice(3)}`
+    : digits.startsWith('84') && digits.length === 11
+      ? `0${digits.slice(2)}`
+      : digits;
+}
+
+export const phoneSchema = z
+  .string({ message: 'wrongType' })
+  .transform(normalisePhone)
+  .pipe(z.string().regex(/^0(3|5|7|8|9)\d{8}$/, { message: 'phone' }));
+
+export const passwordSchema = z
+  .string({ message: 'required' })
+  .min(8, { message: 'password' })
+  .max(128, { message: 'password' })
+  .regex(/\p{L}/u, { message: 'password' })
+  .regex(/\d/, { message: 'password' });

@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { normalisePhone, type SessionUser } from '@portal/contracts';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { audit } from '../audit/audit';
+import type { Role } from '../users/roles';
+import { hashPassword, verifyPassword } from '../users/passwords';
+import { AccountExists, InvalidCredentials } from './auth.errors';
+import { LoginThrottle } from './login-throttle';
+
+interface UserRow {
+  id: string;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  roles: Role[];
+  unit_code: string | null;
+  password_hash?: string | null;
+}
+
+function toSessionUser(row: UserRow): SessionUser {
+  return {
+    id: row.id,
+    fullName: row.full_name,
+    email: row.email,
+    phone: row.phone,
+    roles: row.roles,
+    unitCode: row.unit_code,
+  };
+}
+
+/** Compared against when no account matches, so that a wrong login costs as long as a wrong password. */
+const decoyHash = hashPassword('decoy password that matches nothing 4f1c');
+
+export interface Registration {
+  fullName: string;
+  email?: string;
+  phone?: string;
+  password: string;
+}
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  /** Creates a citizen account; 409 when the e-mail address or phone number is taken. */
+  async register(input: Registration, requestId?: string): Promise<SessionUser> {
+    const passwordHash = await hashPassword(input.password);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const [row] = (await manager.query(
+          `INSERT INTO app_user (email, phone, full_name, password_hash, roles)
+           VALUES ($1, $2, $3, $4, ARRAY['citizen'])
+           RETURNING id, full_name, email, phone, roles, unit_code`,
+          [input.email ?? null, input.phone ?? null, input.fullName, passwordHash],
+        )) as UserRow[];
+        await audit(manager, {
+          actorId: row.id,
+          action: 'account.registered',
+          targetType: 'user',
+          targetId: row.id,
+          requestId,
+        });
+        return toSessionUser(row);
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw new AccountExists();
+      }
+      throw error;
+    }
+  }
+
+  /** Checks a login (e-mail or phone) and password, with failed attempts throttled. */
+  async authenticate(login: string, password: string, address: string, requestId?: string): Promise<SessionUser> {
+    const key = login.includes('@') ? login.trim().toLowerCase() : normalisePhone(login);
+    await this.throttle.check(key, address);
+    const [row] = (await this.dataSource.query(
+      `SELECT id, full_name, email, phone, roles, unit_code, password_hash FROM app_user
+        WHERE ${key.includes('@') ? 'email' : 'phone'} = $1`,
+      [key],
+    )) as UserRow[];
+    const matches = row?.password_hash
+      ? await verifyPassword(row.password_hash, password)
+      : (await verifyPassword(await decoyHash, password)) && false;
+    if (!row || !matches) {
+      await this.throttle.recordFailure(key, address);
+      await audit(this.dataSource.manager, {
+        actorId: null,
+        action: 'account.sign-in-failed',
+        targetType: row ? 'user' : undefined,
+        targetId: row?.id,
+        requestId,
+      });
+      throw new InvalidCredentials();
+    }
+    await this.throttle.recordSuccess(key);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE app_user SET last_login_at = now() WHERE id = $1`, [row.id]);
+      await audit(manager, {
+        actorId: row.id,
+        action: 'account.signed-in',
+        targetType: 'user',
+        targetId: row.id,
+        requestId,
+      });
+    });
+    return toSessionUser(row);
+  }
+
+  async signedOut(userId: string, requestId?: string): Promise<void> {
+    await audit(this.dataSource.manager, {
+      actorId: userId,
+      action: 'account.signed-out',
+      targetType: 'user',
+      targetId: userId,
+      requestId,
+    });
+  }
+
+  /** The session's user as they are now (roles may have changed since sign-in); null if gone. */
+  async findSessionUser(id: string): Promise<SessionUser | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT id, full_name, email, phone, roles, unit_code FROM app_user WHERE id = $1`,
+      [id],
+    )) as UserRow[];
+    return row ? toSessionUser(row) : null;
+  }
+}

@@ -1,0 +1,75 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { loginRequestSchema, registerRequestSchema, type SessionResponse, type SessionUser } from '@portal/contracts';
+import { ZodBody } from '@portal/server/platform';
+import type { Request, Response } from 'express';
+import type { z } from 'zod';
+import { AccountsService } from './accounts.service';
+import { WebSession } from './web-session';
+
+type RequestWithId = Request & { id?: string };
+
+function logIn(req: Request, user: SessionUser): Promise<void> {
+  return new Promise((resolve, reject) => req.logIn(user, (error) => (error ? reject(error) : resolve())));
+}
+
+function logOut(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.logOut((error) => (error ? reject(error) : resolve())));
+}
+
+@ApiTags('accounts')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly webSession: WebSession,
+  ) {}
+
+  @Get('session')
+  @ApiOperation({ summary: 'Who is signed in (or null), and a fresh CSRF token in the XSRF-TOKEN cookie.' })
+  current(@Req() req: Request, @Res({ passthrough: true }) res: Response): SessionResponse {
+    this.webSession.issueCsrfToken(req, res);
+    return { user: (req.user as SessionUser | undefined) ?? null };
+  }
+
+  @Post('register')
+  @ApiOperation({ summary: 'Create a citizen account with an e-mail address or phone number, and sign in.' })
+  async register(
+    @Body(new ZodBody(registerRequestSchema)) body: z.output<typeof registerRequestSchema>,
+    @Req() req: RequestWithId,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionResponse> {
+    const user = await this.accounts.register(body, req.id);
+    await logIn(req, user);
+    this.webSession.issueCsrfToken(req, res);
+    res.status(201);
+    return { user };
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in with an e-mail address or phone number and a password. Failures are throttled.' })
+  async login(
+    @Body(new ZodBody(loginRequestSchema)) body: z.output<typeof loginRequestSchema>,
+    @Req() req: RequestWithId,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionResponse> {
+    const user = await this.accounts.authenticate(body.login, body.password, req.ip ?? 'unknown', req.id);
+    await logIn(req, user);
+    this.webSession.issueCsrfToken(req, res);
+    return { user };
+  }
+
+  @Post('logout')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign out and end the session.' })
+  async logout(@Req() req: RequestWithId, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
+    const user = req.user as SessionUser | undefined;
+    if (user) {
+      await logOut(req);
+      await this.accounts.signedOut(user.id, req.id);
+    }
+    this.webSession.issueCsrfToken(req, res);
+    return { user: null };
+  }
+}

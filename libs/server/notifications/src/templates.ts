@@ -1,0 +1,300 @@
+/**
+ * The texts of the notifications, in Vietnamese and English. Plain TypeScript:
+ * no framework, no I/O, so every wording and every escape is unit-tested alone.
+ */
+import { languages, localizedTextSchema, type Language } from '@portal/contracts';
+import { z } from 'zod';
+
+/** A single-line value: nothing that could break a header or a line of the text body. */
+const line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((v) => !/[\r\n]/.test(v), { message: 'must be a single line' });
+
+/** The parameters each template needs; checked when a notification is queued and again when it is sent. */
+export const templateParamSchemas = {
+  'dossier-submitted': z.object({
+    dossierCode: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,31}$/, { message: 'must be a dossier code' }),
+    procedureName: localizedTextSchema,
+    unitName: line(200),
+    /** An instant (with its offset) or a calendar date; shown as Vietnam's calendar day. */
+    dueDate: z.union([z.iso.datetime({ offset: true }), z.iso.date()]),
+    receiptUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
+  }),
+  'account-registered': z.object({
+    fullName: line(200),
+  }),
+};
+
+export type TemplateName = keyof typeof templateParamSchemas;
+export type TemplateParams<T extends TemplateName> = z.infer<(typeof templateParamSchemas)[T]>;
+export const templateNames = Object.keys(templateParamSchemas) as TemplateName[];
+
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** A notification that can never be sent as asked (unknown template, bad parameters); retrying does not help. */
+export class InvalidNotification extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidNotification';
+  }
+}
+
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.prototype.hasOwnProperty.call(templateParamSchemas, name);
+}
+
+export function isLanguage(value: string): value is Language {
+  return (languages as readonly string[]).includes(value);
+}
+
+/** Checks a template's parameters; throws InvalidNotification naming the first bad one. */
+export function parseTemplateParams<T extends TemplateName>(template: T, params: unknown): TemplateParams<T> {
+  const parsed = templateParamSchemas[template].safeParse(params);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InvalidNotification(
+      `template ${template}: parameter ${issue.path.join('.') || '(all)'} ${issue.message}`,
+    );
+  }
+  return parsed.data as TemplateParams<T>;
+}
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+// Vietnam keeps UTC+7 all year (no summer time), so the calendar day needs no time-zone database.
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+const englishMonths = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * The calendar day in Vietnam of an ISO date or instant: dd/mm/yyyy in
+ * Vietnamese, "28 November 2025" in English (unambiguous to any reader).
+ */
+export function formatDate(iso: string, language: Language): string {
+  const instant = /^\d{4}-\d{2}-\d{2}$/.test(iso)
+    ? Date.parse(`${iso}T00:00:00Z`)
+    : Date.parse(iso) + VIETNAM_OFFSET_MS;
+  if (Number.isNaN(instant)) throw new InvalidNotification(`not a date: ${iso}`);
+  const day = new Date(instant);
+  const dd = day.getUTCDate();
+  const mm = day.getUTCMonth();
+  const yyyy = day.getUTCFullYear();
+  return language === 'vi'
+    ? `${String(dd).padStart(2, '0')}/${String(mm + 1).padStart(2, '0')}/${yyyy}`
+    : `${dd} ${englishMonths[mm]} ${yyyy}`;
+}
+
+const portalName: Record<Language, string> = {
+  vi: 'Cổng Dịch vụ công',
+  en: 'Public Service Portal (Cổng Dịch vụ công)',
+};
+
+const footer: Record<Language, string> = {
+  vi: 'Đây là thư tự động của Cổng Dịch vụ công, vui lòng không trả lời thư này.',
+  en: 'This is an automated message from the Public Service Portal; please do not reply to it.',
+};
+
+/** A plain, accessible e-mail page: language set, a title, one heading, readable sizes. */
+function layout(language: Language, subject: string, body: string): string {
+  return `<!doctype html>
+<html lang="${language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(subject)}</title>
+</head>
+<body style="margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1b1b1b;background:#ffffff">
+<div role="article" aria-roledescription="email" aria-label="${escapeHtml(subject)}" lang="${language}" style="max-width:600px">
+<p style="margin:0 0 8px;font-weight:bold;color:#a50e0e">${escapeHtml(portalName[language])}</p>
+<h1 style="margin:0 0 16px;font-size:22px;line-height:1.3">${escapeHtml(subject)}</h1>
+${body}
+<p style="margin:24px 0 0;font-size:14px;color:#4a4a4a">${escapeHtml(footer[language])}</p>
+</div>
+</body>
+</html>
+`;
+}
+
+/** Facts as a two-column table whose row headers name each fact. */
+function factsTable(facts: Array<[string, string]>): string {
+  const rows = facts
+    .map(
+      ([name, value]) =>
+        `<tr><th scope="row" style="text-align:left;padding:4px 16px 4px 0;vertical-align:top">${escapeHtml(name)}</th>` +
+        `<td style="padding:4px 0">${escapeHtml(value)}</td></tr>`,
+    )
+    .join('\n');
+  return `<table style="border-collapse:collapse;margin:0 0 16px">\n${rows}\n</table>`;
+}
+
+function factsText(facts: Array<[string, string]>): string {
+  return facts.map(([name, value]) => `${name}: ${value}`).join('\n');
+}
+
+type Renderer<T extends TemplateName> = (params: TemplateParams<T>) => RenderedMessage;
+
+const dossierSubmitted: Record<Language, Renderer<'dossier-submitted'>> = {
+  vi: (p) => {
+    const subject = `Hồ sơ ${p.dossierCode} đã được nộp thành công`;
+    const facts: Array<[string, string]> = [
+      ['Mã hồ sơ', p.dossierCode],
+      ['Thủ tục', p.procedureName.vi],
+      ['Cơ quan tiếp nhận', p.unitName],
+      ['Ngày hẹn trả kết quả (dự kiến)', formatDate(p.dueDate, 'vi')],
+    ];
+    const intro = 'Cổng Dịch vụ công xác nhận hồ sơ của ông/bà đã được nộp thành công.';
+    const follow = 'Ông/bà dùng mã hồ sơ để tra cứu tình trạng giải quyết trên Cổng Dịch vụ công.';
+    return {
+      subject,
+      text: [
+        'Kính gửi ông/bà,',
+        '',
+        intro,
+        '',
+        factsText(facts),
+        '',
+        `Xem và tải giấy biên nhận: ${p.receiptUrl}`,
+        '',
+        follow,
+        footer.vi,
+        '',
+      ].join('\n'),
+      html: layout(
+        'vi',
+        subject,
+        `<p style="margin:0 0 16px">Kính gửi ông/bà,</p>
+<p style="margin:0 0 16px">${escapeHtml(intro)}</p>
+${factsTable(facts)}
+<p style="margin:0 0 16px"><a href="${escapeHtml(p.receiptUrl)}" style="color:#0b4f9c">Xem và tải giấy biên nhận hồ sơ ${escapeHtml(p.dossierCode)}</a></p>
+<p style="margin:0">${escapeHtml(follow)}</p>`,
+      ),
+    };
+  },
+  en: (p) => {
+    const subject = `Your application ${p.dossierCode} has been submitted`;
+    const facts: Array<[string, string]> = [
+      ['Application code', p.dossierCode],
+      ['Procedure', p.procedureName.en],
+      ['Handled by', p.unitName],
+      ['Expected result date', formatDate(p.dueDate, 'en')],
+    ];
+    const intro = 'The Public Service Portal confirms that your application has been submitted.';
+    const follow = 'Use the application code to follow its progress on the Public Service Portal.';
+    return {
+      subject,
+      text: [
+        'Dear applicant,',
+        '',
+        intro,
+        '',
+        factsText(facts),
+        '',
+        `View and download your receipt: ${p.receiptUrl}`,
+        '',
+        follow,
+        footer.en,
+        '',
+      ].join('\n'),
+      html: layout(
+        'en',
+        subject,
+        `<p style="margin:0 0 16px">Dear applicant,</p>
+<p style="margin:0 0 16px">${escapeHtml(intro)}</p>
+${factsTable(facts)}
+<p style="margin:0 0 16px"><a href="${escapeHtml(p.receiptUrl)}" style="color:#0b4f9c">View and download the receipt for application ${escapeHtml(p.dossierCode)}</a></p>
+<p style="margin:0">${escapeHtml(follow)}</p>`,
+      ),
+    };
+  },
+};
+
+const accountRegistered: Record<Language, Renderer<'account-registered'>> = {
+  vi: (p) => {
+    const subject = 'Tài khoản Cổng Dịch vụ công của ông/bà đã được tạo';
+    const body = [
+      'Tài khoản của ông/bà trên Cổng Dịch vụ công đã được tạo thành công.',
+      'Từ nay ông/bà có thể đăng nhập để nộp hồ sơ trực tuyến và theo dõi kết quả giải quyết.',
+    ];
+    const notYou = 'Nếu ông/bà không đăng ký tài khoản này, vui lòng bỏ qua thư này.';
+    return {
+      subject,
+      text: [`Kính gửi ông/bà ${p.fullName},`, '', ...body, '', notYou, footer.vi, ''].join('\n'),
+      html: layout(
+        'vi',
+        subject,
+        `<p style="margin:0 0 16px">Kính gửi ông/bà ${escapeHtml(p.fullName)},</p>
+${body.map((sentence) => `<p style="margin:0 0 16px">${escapeHtml(sentence)}</p>`).join('\n')}
+<p style="margin:0">${escapeHtml(notYou)}</p>`,
+      ),
+    };
+  },
+  en: (p) => {
+    const subject = 'Your Public Service Portal account has been created';
+    const body = [
+      'Your account on the Public Service Portal has been created.',
+      'You can now sign in to submit applications online and follow their progress.',
+    ];
+    const notYou = 'If you did not register this account, please ignore this e-mail.';
+    return {
+      subject,
+      text: [`Dear ${p.fullName},`, '', ...body, '', notYou, footer.en, ''].join('\n'),
+      html: layout(
+        'en',
+        subject,
+        `<p style="margin:0 0 16px">Dear ${escapeHtml(p.fullName)},</p>
+${body.map((sentence) => `<p style="margin:0 0 16px">${escapeHtml(sentence)}</p>`).join('\n')}
+<p style="margin:0">${escapeHtml(notYou)}</p>`,
+      ),
+    };
+  },
+};
+
+const renderers: { [T in TemplateName]: Record<Language, Renderer<T>> } = {
+  'dossier-submitted': dossierSubmitted,
+  'account-registered': accountRegistered,
+};
+
+/** Subject, text and HTML of a template in a language; the parameters are checked first. */
+export function renderTemplate<T extends TemplateName>(
+  template: T,
+  language: Language,
+  params: TemplateParams<T>,
+): RenderedMessage {
+  const checked = parseTemplateParams(template, params);
+  return renderers[template][language](checked);
+}
+
+/** As renderTemplate, for values read back from storage; throws InvalidNotification for anything unknown. */
+export function renderNotification(template: string, language: string, params: unknown): RenderedMessage {
+  if (!isTemplateName(template)) throw new InvalidNotification(`unknown template ${template}`);
+  if (!isLanguage(language)) throw new InvalidNotification(`unknown language ${language}`);
+  return renderTemplate(template, language, params as TemplateParams<typeof template>);
+}

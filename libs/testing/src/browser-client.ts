@@ -1,0 +1,58 @@
+/**
+ * A fetch client that behaves like the portal's web app in a browser: it keeps
+ * cookies, and echoes the XSRF-TOKEN cookie in the X-XSRF-TOKEN header on
+ * state-changing requests.
+ */
+export class BrowserClient {
+  readonly cookies = new Map<string, string>();
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly options: { language?: 'vi' | 'en'; forwardedFor?: string; csrf?: boolean } = {},
+  ) {}
+
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    const allHeaders: Record<string, string> = { 'Accept-Language': this.options.language ?? 'vi', ...headers };
+    if (this.cookies.size) allHeaders.Cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (body !== undefined) allHeaders['Content-Type'] = 'application/json';
+    const xsrf = this.cookies.get('XSRF-TOKEN');
+    if (method !== 'GET' && xsrf && this.options.csrf !== false) allHeaders['X-XSRF-TOKEN'] = decodeURIComponent(xsrf);
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: allHeaders,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      redirect: 'manual',
+    });
+    // Read the whole body first, as a browser does: the server may finish saving the session
+    // only as the response ends, after the headers have already arrived.
+    const content = await response.arrayBuffer();
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = cookie.split(';');
+      const index = pair.indexOf('=');
+      const name = pair.slice(0, index).trim();
+      const value = pair.slice(index + 1).trim();
+      const expired = attributes.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a)) || value === '';
+      if (expired) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return new Response(response.status === 204 || response.status === 304 ? null : content, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  }
+
+  get(path: string): Promise<Response> {
+    return this.request('GET', path);
+  }
+
+  post(path: string, body?: unknown): Promise<Response> {
+    return this.request('POST', path, body ?? {});
+  }
+
+  /** Loads the session and its CSRF token, as the web app does on start. */
+  async start(): Promise<this> {
+    await this.get('/auth/session');
+    return this;
+  }
+}
