@@ -10,6 +10,12 @@ const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
 );
 
+/**
+ * Packages published only as ES modules. Node.js loads them with require() (require(esm), Node >= 20.19),
+ * but Jest's own module system cannot, so they are compiled to CommonJS like our TypeScript.
+ */
+const esmOnlyPackages = ['openid-client', 'oauth4webapi', 'jose', 'oidc-provider'];
+
 const transform = {
   '^.+\\.ts$': [
     '@swc/jest',
@@ -22,6 +28,10 @@ const transform = {
       module: { type: 'commonjs' },
     },
   ],
+  [`/node_modules/(${esmOnlyPackages.join('|')})/.+\\.js$`]: [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+  ],
 };
 
 const common = {
@@ -29,6 +39,7 @@ const common = {
   testEnvironment: 'node',
   transform,
   moduleNameMapper,
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web-e2e/', '<rootDir>/dist/'],
 };

@@ -1,6 +1,16 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { Accounts1764200000000 } from './1764200000000-accounts';
+import { Attachments1764250000000 } from './1764250000000-attachments';
+import { EidIdentity1764300000000 } from './1764300000000-eid-identity';
 import { Notifications1764100000000 } from './1764100000000-notifications';
+import { Applications1764400000000 } from './1764400000000-applications';
 
 /** Every migration, oldest first. A new migration file is added here too. */
-export const migrations = [InitialSchema1764000000000, Notifications1764100000000, Accounts1764200000000];
+export const migrations = [
+  InitialSchema1764000000000,
+  Notifications1764100000000,
+  Accounts1764200000000,
+  Attachments1764250000000,
+  EidIdentity1764300000000,
+  Applications1764400000000,
+];

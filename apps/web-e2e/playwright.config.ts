@@ -10,12 +10,15 @@ process.env.E2E_RUN_ID ??= `${Date.now().toString(36)}`;
 const port = Number(process.env.E2E_PORT ?? 4310);
 /** The mail catcher's web address in this run (its JSON API is under /api/messages). */
 export const mailCatcherUrl = `http://127.0.0.1:${port + 70}`;
+/** The national eID stand-in's address (its issuer) in this run. */
+export const eidProviderUrl = `http://127.0.0.1:${port + 90}`;
 export const e2eDatabase = `portal_e2e_${process.env.E2E_RUN_ID}`;
 const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const databaseUrl = adminUrl.replace(/\/[^/]*$/, `/${e2eDatabase}`);
 
 export default defineConfig({
   testDir: './src',
+  outputDir: join(root, 'test-results', `e2e-${port}`),
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -58,6 +61,7 @@ export default defineConfig({
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       MAIL_CATCHER_SMTP_PORT: String(port + 15),
       MAIL_CATCHER_HTTP_PORT: String(port + 70),
+      EID_PROVIDER_PORT: String(port + 90),
     },
   },
 });

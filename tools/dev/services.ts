@@ -14,6 +14,7 @@ export const EMBEDDED_PG_PORT = 54329;
 export const PRIVATE_REDIS_PORT = 63799;
 export const MAIL_CATCHER_SMTP_PORT = 1025;
 export const MAIL_CATCHER_HTTP_PORT = 1080;
+export const EID_PROVIDER_PORT = 4000;
 
 export interface Stoppable {
   description: string;
@@ -168,4 +169,13 @@ export function mailCatcherAddresses(env: NodeJS.ProcessEnv): { smtpUrl: string;
   const smtpPort = env.MAIL_CATCHER_SMTP_PORT || String(MAIL_CATCHER_SMTP_PORT);
   const httpPort = env.MAIL_CATCHER_HTTP_PORT || String(MAIL_CATCHER_HTTP_PORT);
   return { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, webUrl: `http://127.0.0.1:${httpPort}/` };
+}
+
+/**
+ * Where the national eID stand-in (apps/eid-provider) listens and what it calls
+ * itself: EID_PROVIDER_PORT (default 4000) on 127.0.0.1.
+ */
+export function eidProviderAddress(env: NodeJS.ProcessEnv): { issuer: string; port: string } {
+  const port = env.EID_PROVIDER_PORT || String(EID_PROVIDER_PORT);
+  return { issuer: `http://127.0.0.1:${port}`, port };
 }

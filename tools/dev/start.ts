@@ -5,7 +5,8 @@
  *    when they answer; otherwise an embedded PostgreSQL and a private redis-server.
  * 2. Migrations and demo data (idempotent), through the API's operator command.
  * 3. The mail catcher (every e-mail the portal sends lands there, at
- *    http://127.0.0.1:1080/), the API (which also serves the built web app) and the worker.
+ *    http://127.0.0.1:1080/), the national eID stand-in (citizens sign in with a demo
+ *    identity at http://127.0.0.1:4000/), the API (which also serves the built web app) and the worker.
  * Ctrl-C stops everything; the data stays for the next start.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -13,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
+  eidProviderAddress,
   ensureDatabase,
   mailCatcherAddresses,
   probePostgres,
@@ -131,6 +133,11 @@ async function shutdown(code: number): Promise<void> {
   process.exit(code);
 }
 
+/** The portal's client secret at the eID stand-in: given, or a new one for this run (the stand-in forgets all at exit). */
+function eidClientSecret(): string {
+  return process.env.EID_CLIENT_SECRET || randomBytes(32).toString('hex');
+}
+
 /** One secret per installation, kept with its data so that sessions survive a restart. */
 function sessionSecret(): string {
   if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
@@ -145,6 +152,7 @@ async function main(): Promise<void> {
     'dist/apps/api/cli.js',
     'dist/apps/worker/main.js',
     'dist/apps/mail-catcher/main.js',
+    'dist/apps/eid-provider/main.js',
     'dist/apps/web/browser/index.html',
   ]) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing: build first (npm run build)`);
@@ -156,6 +164,7 @@ async function main(): Promise<void> {
   say('Starting Cổng Dịch vụ công…');
   const { databaseUrl, redisUrl } = await backingServices();
   const mailCatcher = mailCatcherAddresses(process.env);
+  const eidProvider = eidProviderAddress(process.env);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV ?? 'production',
@@ -167,6 +176,8 @@ async function main(): Promise<void> {
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
     SMTP_URL: process.env.SMTP_URL || mailCatcher.smtpUrl,
     SESSION_SECRET: sessionSecret(),
+    EID_ISSUER_URL: process.env.EID_ISSUER_URL || eidProvider.issuer,
+    EID_CLIENT_SECRET: eidClientSecret(),
   };
 
   runOnce(['dist/apps/api/cli.js', 'migrate'], env);
@@ -174,6 +185,18 @@ async function main(): Promise<void> {
 
   launch('mail-catcher', 'dist/apps/mail-catcher/main.js', env);
   await waitForReady(`${mailCatcher.webUrl}api/messages`, 15_000, 'mail-catcher', 'the mail catcher');
+  // The stand-in is always its own issuer; the API uses EID_ISSUER_URL when that names another provider.
+  launch('eid-provider', 'dist/apps/eid-provider/main.js', {
+    ...env,
+    EID_PROVIDER_PORT: eidProvider.port,
+    EID_ISSUER_URL: eidProvider.issuer,
+  });
+  await waitForReady(
+    `${eidProvider.issuer}/.well-known/openid-configuration`,
+    15_000,
+    'eid-provider',
+    'the eID stand-in',
+  );
   launch('api', 'dist/apps/api/main.js', env);
   launch('worker', 'dist/apps/worker/main.js', env);
   await waitForReady(`http://127.0.0.1:${port}/api/health/ready`, 60_000, 'api', 'the API');
@@ -187,7 +210,12 @@ async function main(): Promise<void> {
       ? `  E-mail the portal sends (mail catcher): ${mailCatcher.webUrl}`
       : `  E-mail goes to SMTP_URL; the mail catcher at ${mailCatcher.webUrl} stays empty`,
   );
-  say(`  Logs: ${logDir}/{api,worker,mail-catcher}.log (or start with --verbose)`);
+  say(
+    env.EID_ISSUER_URL === eidProvider.issuer
+      ? `  National eID sign-in (stand-in, demo identities and password on its page): ${eidProvider.issuer}/`
+      : `  National eID sign-in goes to EID_ISSUER_URL; the stand-in at ${eidProvider.issuer}/ is unused`,
+  );
+  say(`  Logs: ${logDir}/{api,worker,mail-catcher,eid-provider}.log (or start with --verbose)`);
   say('');
   runOnce(['dist/apps/api/cli.js', 'demo-accounts'], env);
   say('');

@@ -19,7 +19,7 @@ test.describe('a citizen account', () => {
 
     await account.signOut('Đăng xuất');
     await expect(page).toHaveURL(/\/sign-in$/);
-    await expect(page.getByRole('link', { name: 'Đăng nhập' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Đăng nhập', exact: true })).toBeVisible();
 
     await account.signIn(address.toUpperCase(), password);
     await expect(page).toHaveURL(/\/account$/);

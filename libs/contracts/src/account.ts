@@ -36,6 +36,20 @@ export type LoginRequest = z.input<typeof loginRequestSchema>;
 
 export type Role = 'citizen' | 'clerk' | 'leader' | 'auditor' | 'admin';
 
+export type Sex = 'male' | 'female';
+
+/** A person's identity as the national eID (VNeID) vouches for it. */
+export interface VerifiedIdentity {
+  /** Số định danh cá nhân: 12 digits. */
+  personalId: string;
+  /** YYYY-MM-DD */
+  dateOfBirth: string;
+  sex: Sex;
+  /** Nơi thường trú, e.g. "Số 12 phố Đội Cấn, Phường Ba Đình, Thành phố Hà Nội". */
+  permanentAddress: string;
+  verified: true;
+}
+
 /** The signed-in person, as the browser sees them. */
 export interface SessionUser {
   id: string;
@@ -44,6 +58,8 @@ export interface SessionUser {
   phone: string | null;
   roles: Role[];
   unitCode: string | null;
+  /** Present when the person signed in with the national eID: forms can be prefilled from it. */
+  identity?: VerifiedIdentity;
 }
 
 export interface SessionResponse {

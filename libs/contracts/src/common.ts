@@ -15,3 +15,10 @@ export interface ApiError {
   details?: Record<string, unknown>;
   requestId?: string;
 }
+
+/** A ward, commune or special zone that receives applications. */
+export interface UnitView {
+  code: string;
+  name: LocalizedText;
+  province: LocalizedText;
+}

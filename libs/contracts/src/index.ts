@@ -2,3 +2,5 @@ export * from './common';
 export * from './procedure';
 export * from './validation';
 export * from './account';
+export * from './birth-registration';
+export * from './attachment';

@@ -35,6 +35,42 @@ export const validationMessages = {
     en: 'Enter the e-mail address or phone number you registered with.',
   },
   passwordRequired: { vi: 'Vui lòng nhập mật khẩu.', en: 'Enter your password.' },
+  personName: {
+    vi: 'Họ, chữ đệm và tên chỉ gồm chữ cái tiếng Việt và dấu cách.',
+    en: 'Names may contain only Vietnamese letters and spaces.',
+  },
+  choose: { vi: 'Vui lòng chọn một mục.', en: 'Choose one option.' },
+  date: { vi: 'Ngày không hợp lệ; nhập theo dạng ngày/tháng/năm.', en: 'Enter a real date.' },
+  dateInFuture: { vi: 'Ngày không được ở tương lai.', en: 'The date cannot be in the future.' },
+  time: { vi: 'Giờ không hợp lệ, ví dụ: 08:30.', en: 'Enter a time like 08:30.' },
+  facilityName: {
+    vi: 'Vui lòng nhập tên cơ sở y tế nơi trẻ sinh ra.',
+    en: 'Enter the name of the health facility where the child was born.',
+  },
+  personalId: { vi: 'Số định danh cá nhân gồm 12 chữ số.', en: 'The personal ID number has 12 digits.' },
+  relation: {
+    vi: 'Vui lòng chọn quan hệ của người đi khai sinh với trẻ.',
+    en: "Choose the informant's relation to the child.",
+  },
+  chooseWard: { vi: 'Vui lòng chọn phường, xã nơi đăng ký.', en: 'Choose the ward where you register.' },
+  uploadRequired: { vi: 'Vui lòng tải lên giấy tờ này.', en: 'Upload this paper.' },
+  marriageCertificate: {
+    vi: 'Khi khai cả cha và mẹ, vui lòng tải lên giấy chứng nhận kết hôn.',
+    en: "When both parents are named, upload the parents' marriage certificate.",
+  },
+  dossierCode: {
+    vi: 'Mã hồ sơ có dạng HS-01-261125-000123.',
+    en: 'A dossier code looks like HS-01-261125-000123.',
+  },
+  underSix: {
+    vi: 'Thủ tục liên thông chỉ dành cho trẻ em dưới 6 tuổi.',
+    en: 'The linked procedure is only for children under six.',
+  },
+  paperCode: {
+    vi: 'Loại giấy tờ không hợp lệ. Vui lòng tải lại trang và thử lại.',
+    en: 'The type of paper is not valid. Please reload the page and try again.',
+  },
+  fileRequired: { vi: 'Vui lòng chọn tệp cần tải lên.', en: 'Choose a file to upload.' },
 } satisfies Record<string, LocalizedText>;
 
 export type ValidationMessageKey = keyof typeof validationMessages;

@@ -14,13 +14,14 @@ export class BrowserClient {
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
     const allHeaders: Record<string, string> = { 'Accept-Language': this.options.language ?? 'vi', ...headers };
     if (this.cookies.size) allHeaders.Cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    if (body !== undefined) allHeaders['Content-Type'] = 'application/json';
+    // A FormData body is sent as multipart/form-data, with the boundary fetch chooses.
+    if (body !== undefined && !(body instanceof FormData)) allHeaders['Content-Type'] = 'application/json';
     const xsrf = this.cookies.get('XSRF-TOKEN');
     if (method !== 'GET' && xsrf && this.options.csrf !== false) allHeaders['X-XSRF-TOKEN'] = decodeURIComponent(xsrf);
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: allHeaders,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
       redirect: 'manual',
     });
     // Read the whole body first, as a browser does: the server may finish saving the session
@@ -48,6 +49,15 @@ export class BrowserClient {
 
   post(path: string, body?: unknown): Promise<Response> {
     return this.request('POST', path, body ?? {});
+  }
+
+  /** Uploads files and fields as multipart/form-data, as the web app does with FormData. */
+  upload(path: string, form: FormData): Promise<Response> {
+    return this.request('POST', path, form);
+  }
+
+  delete(path: string): Promise<Response> {
+    return this.request('DELETE', path);
   }
 
   /** Loads the session and its CSRF token, as the web app does on start. */

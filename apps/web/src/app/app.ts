@@ -22,7 +22,9 @@ import { filter } from 'rxjs';
             <span>{{ 'shell.portalName' | transloco }}</span>
           </a>
           <nav class="account-nav" [attr.aria-label]="'shell.account' | transloco">
+            <a routerLink="/status">{{ 'shell.statusLookup' | transloco }}</a>
             @if (session.user(); as user) {
+              <a routerLink="/dossiers">{{ 'shell.myDossiers' | transloco }}</a>
               <a routerLink="/account" class="account-nav__name">{{ user.fullName }}</a>
               <button type="button" class="link-button" (click)="signOut()">{{ 'shell.signOut' | transloco }}</button>
             } @else if (session.user() === null) {

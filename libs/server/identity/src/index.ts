@@ -11,3 +11,4 @@ export * from './auth/accounts.service';
 export * from './auth/web-session';
 export * from './auth/auth.errors';
 export * from './audit/audit';
+export * from './auth/signed-in.guard';

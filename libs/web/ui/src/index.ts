@@ -3,3 +3,4 @@ export * from './lib/vnd.pipe';
 export * from './lib/summary-list';
 export * from './lib/error-summary';
 export * from './lib/text-field';
+export * from './lib/file-upload';

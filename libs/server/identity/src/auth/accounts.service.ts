@@ -3,31 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { normalisePhone, type SessionUser } from '@portal/contracts';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { audit } from '../audit/audit';
-import type { Role } from '../users/roles';
 import { hashPassword, verifyPassword } from '../users/passwords';
 import { AccountExists, InvalidCredentials } from './auth.errors';
 import { LoginThrottle } from './login-throttle';
-
-interface UserRow {
-  id: string;
-  full_name: string;
-  email: string | null;
-  phone: string | null;
-  roles: Role[];
-  unit_code: string | null;
-  password_hash?: string | null;
-}
-
-function toSessionUser(row: UserRow): SessionUser {
-  return {
-    id: row.id,
-    fullName: row.full_name,
-    email: row.email,
-    phone: row.phone,
-    roles: row.roles,
-    unitCode: row.unit_code,
-  };
-}
+import { SESSION_USER_COLUMNS, toSessionUser, type UserRow } from './session-user';
 
 /** Compared against when no account matches, so that a wrong login costs as long as a wrong password. */
 const decoyHash = hashPassword('decoy password that matches nothing 4f1c');
@@ -54,7 +33,7 @@ export class AccountsService {
         const [row] = (await manager.query(
           `INSERT INTO app_user (email, phone, full_name, password_hash, roles)
            VALUES ($1, $2, $3, $4, ARRAY['citizen'])
-           RETURNING id, full_name, email, phone, roles, unit_code`,
+           RETURNING ${SESSION_USER_COLUMNS}`,
           [input.email ?? null, input.phone ?? null, input.fullName, passwordHash],
         )) as UserRow[];
         await audit(manager, {
@@ -79,7 +58,7 @@ export class AccountsService {
     const key = login.includes('@') ? login.trim().toLowerCase() : normalisePhone(login);
     await this.throttle.check(key, address);
     const [row] = (await this.dataSource.query(
-      `SELECT id, full_name, email, phone, roles, unit_code, password_hash FROM app_user
+      `SELECT ${SESSION_USER_COLUMNS}, password_hash FROM app_user
         WHERE ${key.includes('@') ? 'email' : 'phone'} = $1`,
       [key],
     )) as UserRow[];
@@ -123,10 +102,9 @@ export class AccountsService {
 
   /** The session's user as they are now (roles may have changed since sign-in); null if gone. */
   async findSessionUser(id: string): Promise<SessionUser | null> {
-    const [row] = (await this.dataSource.query(
-      `SELECT id, full_name, email, phone, roles, unit_code FROM app_user WHERE id = $1`,
-      [id],
-    )) as UserRow[];
+    const [row] = (await this.dataSource.query(`SELECT ${SESSION_USER_COLUMNS} FROM app_user WHERE id = $1`, [
+      id,
+    ])) as UserRow[];
     return row ? toSessionUser(row) : null;
   }
 }

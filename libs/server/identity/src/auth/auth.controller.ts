@@ -5,17 +5,10 @@ import { ZodBody } from '@portal/server/platform';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import { AccountsService } from './accounts.service';
+import { logIn, logOut } from './passport-session';
 import { WebSession } from './web-session';
 
 type RequestWithId = Request & { id?: string };
-
-function logIn(req: Request, user: SessionUser): Promise<void> {
-  return new Promise((resolve, reject) => req.logIn(user, (error) => (error ? reject(error) : resolve())));
-}
-
-function logOut(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.logOut((error) => (error ? reject(error) : resolve())));
-}
 
 @ApiTags('accounts')
 @Controller('auth')

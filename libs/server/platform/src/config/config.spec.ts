@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -47,10 +48,57 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/^Configuration error: PORT must be a TCP port number/);
   });
 
+  it('keeps uploads under .data/uploads of the working directory unless told otherwise', () => {
+    expect(loadConfig({}).UPLOAD_DIR).toBe(join(process.cwd(), '.data', 'uploads'));
+    expect(loadConfig({ UPLOAD_DIR: '/var/lib/portal/uploads' }).UPLOAD_DIR).toBe('/var/lib/portal/uploads');
+  });
+
+  it('requires UPLOAD_DIR to be an absolute path outside WEB_ROOT', () => {
+    expect(() => loadConfig({ UPLOAD_DIR: 'uploads' })).toThrow(
+      new ConfigError(
+        'Configuration error: UPLOAD_DIR must be an absolute path like /var/lib/portal/uploads (got "uploads").',
+      ),
+    );
+    expect(() => loadConfig({ WEB_ROOT: '/app/web', UPLOAD_DIR: '/app/web/uploads' })).toThrow(
+      /^Configuration error: UPLOAD_DIR must be outside WEB_ROOT/,
+    );
+    expect(loadConfig({ WEB_ROOT: '/app/web', UPLOAD_DIR: '/app/web-uploads' }).UPLOAD_DIR).toBe('/app/web-uploads');
+  });
+
   it('requires a session secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
       /^Configuration error: SESSION_SECRET must be set in production/,
     );
-    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).SESSION_SECRET).toBe('x'.repeat(32));
+    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), EID_CLIENT_SECRET: 'e'.repeat(32) };
+    expect(loadConfig(production).SESSION_SECRET).toBe('x'.repeat(32));
+  });
+
+  it('signs citizens in with the eID stand-in on 127.0.0.1:4000 unless told otherwise', () => {
+    const config = loadConfig({});
+    expect(config.EID_ISSUER_URL).toBe('http://127.0.0.1:4000');
+    expect(config.EID_CLIENT_ID).toBe('dvc-portal');
+    expect(config.EID_CLIENT_SECRET).toBe('development-only-eid-client-secret');
+    expect(loadConfig({ EID_ISSUER_URL: 'https://sso.dancuquocgia.gov.vn' }).EID_ISSUER_URL).toBe(
+      'https://sso.dancuquocgia.gov.vn',
+    );
+  });
+
+  it('requires the eID client secret in production, and never echoes a secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) })).toThrow(
+      new ConfigError(
+        'Configuration error: EID_CLIENT_SECRET must be set in production to the client secret the national eID issued to the portal (it is missing).',
+      ),
+    );
+    expect(() => loadConfig({ EID_CLIENT_SECRET: 'short-secret' })).toThrow(
+      new ConfigError('Configuration error: EID_CLIENT_SECRET must be at least 16 characters (got 12 characters).'),
+    );
+  });
+
+  it('names an EID_ISSUER_URL that is not an http(s) URL', () => {
+    expect(() => loadConfig({ EID_ISSUER_URL: 'ftp://eid.example.vn' })).toThrow(
+      new ConfigError(
+        'Configuration error: EID_ISSUER_URL must be an http(s) URL like http://127.0.0.1:4000 (got "ftp://eid.example.vn").',
+      ),
+    );
   });
 });

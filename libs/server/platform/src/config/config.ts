@@ -1,3 +1,4 @@
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -46,16 +47,40 @@ export const configSchema = z.object({
   MAIL_FROM: mailbox.default('Cổng Dịch vụ công <no-reply@dichvucong.local>'),
   /** Which proxies' X-Forwarded-For to believe (Express "trust proxy"): e.g. loopback, uniquelocal, 10.0.0.0/8. */
   TRUST_PROXY: z.string().min(1).default('loopback'),
+  /**
+   * Where uploaded papers are kept, under random names: an absolute path outside WEB_ROOT, never served as
+   * static files. Shared by every API replica. By default `.data/uploads` of the working directory.
+   */
+  UPLOAD_DIR: z
+    .string()
+    .refine((v) => isAbsolute(v), { message: 'must be an absolute path like /var/lib/portal/uploads' })
+    .default(join(process.cwd(), '.data', 'uploads')),
   /** Signs session and CSRF cookies; the same on every API replica. Required in production. */
   SESSION_SECRET: z
     .string()
     .min(32, { message: 'must be at least 32 random characters (e.g. openssl rand -hex 32)' })
     .optional(),
+  /** The national eID's OpenID Connect issuer; in development the stand-in (apps/eid-provider). */
+  EID_ISSUER_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL like http://127.0.0.1:4000' })
+    .default('http://127.0.0.1:4000'),
+  /** The portal's client id, as registered with the national eID. */
+  EID_CLIENT_ID: z
+    .string()
+    .regex(/^[\x21-\x7e]+$/, { message: 'must be a client id without spaces, like dvc-portal' })
+    .default('dvc-portal'),
+  /** The portal's client secret at the national eID. Required in production. */
+  EID_CLIENT_SECRET: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
 });
 
 const DEVELOPMENT_SESSION_SECRET = 'development-only-session-secret-not-for-production';
+/** The same development value the eID stand-in (apps/eid-provider) falls back to. */
+const DEVELOPMENT_EID_CLIENT_SECRET = 'development-only-eid-client-secret';
 
-export type AppConfig = Omit<z.infer<typeof configSchema>, 'SESSION_SECRET'> & { SESSION_SECRET: string };
+export type AppConfig = Omit<z.infer<typeof configSchema>, 'SESSION_SECRET' | 'EID_CLIENT_SECRET'> & {
+  SESSION_SECRET: string;
+  EID_CLIENT_SECRET: string;
+};
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -67,9 +92,15 @@ export class ConfigError extends Error {
 function describeValue(key: string, value: unknown): string {
   if (value === undefined) return 'it is missing';
   const text = String(value);
+  if (/SECRET$/.test(key)) return `got ${text.length} characters`;
   // Never echo a password back, even into the console.
   const shown = /URL$/.test(key) ? text.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@') : text;
   return `got "${shown}"`;
+}
+
+function isWithin(path: string, folder: string): boolean {
+  const way = relative(folder, path);
+  return way === '' || (way !== '..' && !way.startsWith(`..${sep}`) && !isAbsolute(way));
 }
 
 /** Parses the environment; throws ConfigError naming the first bad variable. */
@@ -81,13 +112,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const parsed = configSchema.safeParse(input);
   if (parsed.success) {
-    const { SESSION_SECRET, ...rest } = parsed.data;
+    const { SESSION_SECRET, EID_CLIENT_SECRET, ...rest } = parsed.data;
     if (!SESSION_SECRET && rest.NODE_ENV === 'production') {
       throw new ConfigError(
         'Configuration error: SESSION_SECRET must be set in production to at least 32 random characters (e.g. openssl rand -hex 32) (it is missing).',
       );
     }
-    return { ...rest, SESSION_SECRET: SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET };
+    if (!EID_CLIENT_SECRET && rest.NODE_ENV === 'production') {
+      throw new ConfigError(
+        'Configuration error: EID_CLIENT_SECRET must be set in production to the client secret the national eID issued to the portal (it is missing).',
+      );
+    }
+    if (rest.WEB_ROOT && isWithin(rest.UPLOAD_DIR, rest.WEB_ROOT)) {
+      throw new ConfigError(
+        `Configuration error: UPLOAD_DIR must be outside WEB_ROOT, so that uploads are never served as web pages (got "${rest.UPLOAD_DIR}").`,
+      );
+    }
+    return {
+      ...rest,
+      SESSION_SECRET: SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
+      EID_CLIENT_SECRET: EID_CLIENT_SECRET ?? DEVELOPMENT_EID_CLIENT_SECRET,
+    };
   }
   const issue = parsed.error.issues[0];
   const key = String(issue.path[0]);

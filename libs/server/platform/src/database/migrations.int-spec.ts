@@ -31,8 +31,11 @@ describe('migrations', () => {
     expect(applied).toEqual([
       'administrative_unit',
       'app_user',
+      'attachment',
       'audit_event',
       'dossier',
+      'dossier_code_counter',
+      'dossier_draft',
       'dossier_event',
       'login_throttle',
       'notification',

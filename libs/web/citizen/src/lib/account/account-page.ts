@@ -4,6 +4,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Language, Session } from '@portal/web/data-access';
 import { SummaryList, SummaryRow } from '@portal/web/ui';
+import { formatCalendarDate, maskPersonalId } from './identity-format';
 
 /** The signed-in person's account. */
 @Component({
@@ -28,6 +29,30 @@ import { SummaryList, SummaryRow } from '@portal/web/ui';
           }
         </dvc-summary-row>
       </dvc-summary-list>
+      @if (user.identity; as identity) {
+        <h2>{{ 'account.identityHeading' | transloco }}</h2>
+        <p>
+          <strong class="tag tag--green">{{ 'account.identityVerified' | transloco }}</strong>
+          {{ 'account.identityVerifiedBy' | transloco }}
+        </p>
+        <dvc-summary-list>
+          <dvc-summary-row [label]="'account.personalId' | transloco">
+            <span aria-hidden="true">{{ mask(identity.personalId) }}</span>
+            <span class="visually-hidden">{{
+              'account.personalIdEnding' | transloco: { digits: identity.personalId.slice(-4) }
+            }}</span>
+          </dvc-summary-row>
+          <dvc-summary-row [label]="'account.dateOfBirth' | transloco">{{
+            date(identity.dateOfBirth, lang())
+          }}</dvc-summary-row>
+          <dvc-summary-row [label]="'account.sex' | transloco">{{
+            'account.sexValue.' + identity.sex | transloco
+          }}</dvc-summary-row>
+          <dvc-summary-row [label]="'account.permanentAddress' | transloco">{{
+            identity.permanentAddress
+          }}</dvc-summary-row>
+        </dvc-summary-list>
+      }
       <p>
         <a routerLink="/">{{ 'account.findProcedure' | transloco }}</a>
       </p>
@@ -36,11 +61,14 @@ import { SummaryList, SummaryRow } from '@portal/web/ui';
 })
 export class AccountPage {
   protected readonly session = inject(Session);
+  protected readonly lang = inject(Language).current;
+  protected readonly mask = maskPersonalId;
+  protected readonly date = formatCalendarDate;
 
   constructor() {
     const title = inject(Title);
     const transloco = inject(TranslocoService);
-    const lang = inject(Language).current;
+    const lang = this.lang;
     effect(() => {
       lang();
       title.setTitle(`${transloco.translate('account.title')} – ${transloco.translate('shell.portalName')}`);

@@ -5,6 +5,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Language, ProceduresApi } from '@portal/web/data-access';
 import { LocalizedPipe, SummaryList, SummaryRow, VndPipe } from '@portal/web/ui';
+import { stepsOf } from '@portal/contracts';
 import { TimeLimitPipe } from '../time-limit.pipe';
 
 /** One procedure: who handles it, how long it takes, what it costs and which papers it needs. */
@@ -57,6 +58,15 @@ import { TimeLimitPipe } from '../time-limit.pipe';
         </dvc-summary-row>
       </dvc-summary-list>
 
+      @if (hasForm(p.code)) {
+        <p>
+          <a class="button button--start" role="button" [routerLink]="['/apply', p.code]">{{
+            'procedure.startNow' | transloco
+          }}</a>
+        </p>
+        <p class="hint">{{ 'procedure.startHint' | transloco }}</p>
+      }
+
       <h2>{{ 'procedure.papers' | transloco }}</h2>
       <ol class="paper-list">
         @for (paper of p.requiredPapers; track paper.code) {
@@ -99,6 +109,10 @@ export class ProcedureDetailPage {
     const response = error instanceof HttpErrorResponse ? error : (error as { cause?: unknown } | undefined)?.cause;
     return response instanceof HttpErrorResponse && response.status === 404;
   });
+
+  protected hasForm(code: string): boolean {
+    return !!stepsOf(code);
+  }
 
   constructor() {
     const title = inject(Title);

@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
@@ -13,10 +24,49 @@ import { safeReturnUrl } from '../return-url';
   selector: 'dvc-sign-in-page',
   imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummary, TextField],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .eid-button,
+    .eid-button:visited {
+      display: inline-block;
+      color: #fff;
+      background: var(--colour-brand);
+      box-shadow: 0 2px 0 var(--colour-brand-dark);
+      text-decoration: none;
+      margin-bottom: 0.5rem;
+    }
+    .eid-button:hover {
+      background: var(--colour-brand-dark);
+    }
+    .eid-button:focus-visible {
+      color: var(--colour-text);
+      background: var(--colour-focus);
+      box-shadow: 0 2px 0 var(--colour-text);
+    }
+    .notice:focus {
+      outline: 3px solid var(--colour-focus);
+    }
+    .notice__title {
+      margin-top: 0;
+      font-size: 1.2rem;
+    }
+    .notice p:last-child {
+      margin-bottom: 0;
+    }
+  `,
   template: `
     <div class="narrow">
+      @if (eidFailed()) {
+        <div class="notice notice--error" role="alert" tabindex="-1" aria-labelledby="eid-failed-title" #eidNotice>
+          <h2 class="notice__title" id="eid-failed-title">{{ 'signIn.eidFailedTitle' | transloco }}</h2>
+          <p>{{ 'signIn.eidFailed' | transloco }}</p>
+        </div>
+      }
       <dvc-error-summary [errors]="problems.list()" [title]="'form.errorSummaryTitle' | transloco" />
       <h1>{{ 'signIn.title' | transloco }}</h1>
+      <!-- A full-page navigation: the API sends the browser on to the national eID and back. -->
+      <a class="button eid-button" id="eid-start" [href]="eidStartUrl()">{{ 'signIn.eid' | transloco }}</a>
+      <p class="hint">{{ 'signIn.eidHint' | transloco }}</p>
+      <h2>{{ 'signIn.withPassword' | transloco }}</h2>
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
         <dvc-text-field
           inputId="login"
@@ -50,6 +100,13 @@ import { safeReturnUrl } from '../return-url';
 })
 export class SignInPage {
   readonly returnUrl = input<string>();
+  /** `failed` when the API sent the browser back from an eID sign-in that did not work. */
+  readonly eid = input<string>();
+  protected readonly eidFailed = computed(() => this.eid() === 'failed');
+  protected readonly eidStartUrl = computed(
+    () => `/api/auth/eid/start?returnUrl=${encodeURIComponent(safeReturnUrl(this.returnUrl(), '/account'))}`,
+  );
+  private readonly eidNotice = viewChild<ElementRef<HTMLElement>>('eidNotice');
   private readonly session = inject(Session);
   private readonly router = inject(Router);
   private readonly transloco = inject(TranslocoService);
@@ -68,6 +125,8 @@ export class SignInPage {
       this.lang();
       title.setTitle(`${this.transloco.translate('signIn.title')} – ${this.transloco.translate('shell.portalName')}`);
     });
+    // Arriving back from a failed eID sign-in: read the message first.
+    afterNextRender(() => this.eidNotice()?.nativeElement.focus());
   }
 
   protected async submit(): Promise<void> {

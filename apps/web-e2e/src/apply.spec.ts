@@ -1,0 +1,139 @@
+import { expect, test, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { mailCatcherUrl } from '../playwright.config';
+import { AccountPages } from './pages/account.pages';
+import { ApplicationPages } from './pages/application.pages';
+import { CataloguePage } from './pages/catalogue.page';
+import { expectNoAccessibilityViolations } from './support/axe';
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10);
+const mother = {
+  fullName: 'Trần Thị Mai',
+  dateOfBirth: '1995-04-12',
+  personalId: '001195012345',
+  residence: 'Số 12 phố Đội Cấn, Phường Ba Đình, Thành phố Hà Nội',
+};
+const father = { ...mother, fullName: 'Nguyễn Văn Hùng', dateOfBirth: '1992-09-03', personalId: '001092054321' };
+
+async function mailTo(page: Page, address: string): Promise<Array<{ subject: string; text: string }>> {
+  const response = await page.request.get(`${mailCatcherUrl}/api/messages?to=${encodeURIComponent(address)}`);
+  return (await response.json()) as Array<{ subject: string; text: string }>;
+}
+
+test.describe('a citizen applies for birth registration online', () => {
+  test('registers, fills the form with two uploads, submits, sees the receipt, the dossier and the e-mail', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const email = `apply.${randomUUID().slice(0, 8)}@example.vn`;
+    const account = new AccountPages(page);
+    await account.register({ fullName: 'Trần Thị Mai', email, password: 'matkhau123' });
+    await expect(page).toHaveURL(/\/account$/);
+
+    await page.goto('/procedures/1.001193');
+    await page.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).click();
+    const form = new ApplicationPages(page);
+    await expect(form.heading).toHaveText('Thông tin của trẻ');
+    await expect(form.progress).toHaveText('Bước 1 trên 8');
+    await expectNoAccessibilityViolations(page);
+
+    // A page with problems says so, and keeps the citizen on it.
+    await form.continue();
+    await expect(page.getByRole('alert')).toContainText('Vui lòng nhập thông tin này.');
+    await expectNoAccessibilityViolations(page);
+
+    await form.child('Nguyễn Minh Khang', 'male', daysAgo(12));
+    await expect(form.heading).toHaveText('Nơi sinh của trẻ');
+    await form.birthPlace('Bệnh viện Phụ sản Hà Nội', 'Số 929 đường La Thành, Phường Giảng Võ, Thành phố Hà Nội');
+    await form.origin();
+    await expect(form.heading).toHaveText('Thông tin người mẹ');
+    await form.parent('mother', mother);
+    await form.parent('father', father);
+    await expect(form.heading).toHaveText('Người đi khai sinh');
+    await expect(form.field('informant', 'fullName')).toHaveValue('Trần Thị Mai');
+    await expect(form.field('informant', 'email')).toHaveValue(email);
+    await form.informant('mother', mother.personalId, '0912 345 678');
+    await form.ward('Phường Ba Đình – Thành phố Hà Nội');
+
+    await expect(form.heading).toHaveText('Giấy tờ kèm theo');
+    await form.upload('medical_birth_certificate', 'giay-chung-sinh.pdf');
+    await form.upload('marriage_certificate', 'giay-ket-hon.pdf');
+    await expectNoAccessibilityViolations(page);
+    await form.continue();
+
+    await expect(form.heading).toHaveText('Kiểm tra thông tin trước khi nộp');
+    await expect(page.getByText('Nguyễn Minh Khang')).toBeVisible();
+    await expect(page.getByText('Đăng ký khai sinh đúng hạn được miễn lệ phí.')).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+    await page.getByRole('button', { name: 'Xác nhận và nộp hồ sơ' }).click();
+
+    await expect(page.getByRole('heading', { name: 'Đã nộp hồ sơ thành công' })).toBeVisible();
+    const code = (await page.locator('.panel__code').textContent())?.trim() ?? '';
+    expect(code).toMatch(/^HS-01-\d{6}-\d{6}$/);
+    await expect(page.getByText('Mới nộp, chờ tiếp nhận').first()).toBeVisible();
+    await expect(page.getByText('Nộp hồ sơ trực tuyến', { exact: true })).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+
+    await page.getByRole('link', { name: 'Hồ sơ của tôi' }).first().click();
+    await expect(page.getByRole('link', { name: code })).toBeVisible();
+
+    await expect
+      .poll(async () => (await mailTo(page, email)).map((m) => m.subject), { timeout: 20_000 })
+      .toContain(`Hồ sơ ${code} đã được nộp thành công`);
+
+    // Anyone with the code and the phone number can follow it.
+    await page.goto('/status');
+    await page.locator('#code').fill(code);
+    await page.locator('#phone').fill('0912345678');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await expect(page.getByRole('heading', { name: 'Kết quả tra cứu' })).toBeVisible();
+    await expect(page.getByText('Phường Ba Đình').first()).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+  });
+
+  test('in English: the linked procedure, resumed after signing out and in again', async ({ page }) => {
+    test.setTimeout(90_000);
+    const email = `linked.${randomUUID().slice(0, 8)}@example.vn`;
+    const account = new AccountPages(page);
+    const catalogue = new CataloguePage(page);
+    await catalogue.open();
+    await catalogue.switchTo('English');
+    await account.register({ fullName: 'Lê Văn Hùng', email, password: 'matkhau123' });
+    await page.goto('/procedures/LT.KS-TT-BHYT');
+    await page.getByRole('button', { name: 'Apply online' }).click();
+
+    const form = new ApplicationPages(page);
+    await expect(form.progress).toHaveText('Step 1 of 10');
+    await form.child('Lê Minh Anh', 'female', daysAgo(5));
+    await form.birthPlace('Bệnh viện Bạch Mai', 'Số 78 đường Giải Phóng, Thành phố Hà Nội');
+
+    // The draft is on the server: sign out, sign in, continue from My applications.
+    await account.signOut('Sign out');
+    await account.signIn(email, 'matkhau123');
+    await page.goto('/dossiers');
+    await page.getByRole('link', { name: /Continue the application/ }).click();
+    await expect(form.heading).toHaveText("The child's ethnicity, nationality and home town");
+
+    await form.origin();
+    await form.parent('mother', 'absent');
+    await form.parent('father', { ...father, fullName: 'Lê Văn Hùng' });
+    await form.informant('father', '001092054321', '0987654321');
+    await form.ward('Ngoc Ha Ward – Ha Noi City');
+    await expect(form.heading).toHaveText('Permanent residence for the child');
+    await form.field('residence', 'permanentAddress').fill('Số 5 phố Ngọc Hà, Phường Ngọc Hà, Thành phố Hà Nội');
+    await form.field('residence', 'householdHeadName').fill('Lê Văn Hùng');
+    await form.field('residence', 'householdHeadRelation').fill('Con');
+    await form.continue();
+    await form.field('healthInsurance', 'initialClinic').fill('Trạm y tế Phường Ngọc Hà');
+    await form.continue();
+    await form.upload('medical_birth_certificate', 'birth-certificate.pdf');
+    await form.continue();
+    await expect(form.heading).toHaveText('Check your answers before you apply');
+    await page.getByRole('button', { name: 'Confirm and apply' }).click();
+    await expect(page.getByRole('heading', { name: 'Application submitted' })).toBeVisible();
+    const code = (await page.locator('.panel__code').textContent())?.trim() ?? '';
+    await expect
+      .poll(async () => (await mailTo(page, email)).map((m) => m.subject), { timeout: 20_000 })
+      .toContain(`Your application ${code} has been submitted`);
+  });
+});

@@ -1,0 +1,271 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  applicationSchema,
+  isLateRegistration,
+  stepsOf,
+  todayInVietnam,
+  type DraftView,
+  type FeeRule,
+  type Language,
+  type SessionUser,
+  type SubmittedDossier,
+} from '@portal/contracts';
+import { audit } from '@portal/server/identity';
+import { queueNotification } from '@portal/server/notifications';
+import { ValidationFailed } from '@portal/server/platform';
+import { dueAt, vietnamHolidays } from '@portal/server/workflow';
+import { DataSource, EntityManager } from 'typeorm';
+import { linkAttachmentsToDossier } from '../attachments';
+import {
+  DraftNotFound,
+  PaperNotUploaded,
+  ProcedureNotOnline,
+  UnitNotFound,
+  UnknownFormStep,
+} from './application.errors';
+import { nextDossierCode } from './dossier-code';
+
+interface DraftRow {
+  id: string;
+  procedure_code: string;
+  data: Record<string, unknown>;
+  completed_steps: string[];
+  updated_at: Date;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function toView(row: DraftRow): DraftView {
+  return {
+    id: row.id,
+    procedureCode: row.procedure_code,
+    data: row.data,
+    completedSteps: row.completed_steps,
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+export interface RequestContext {
+  user: SessionUser;
+  language: Language;
+  requestId?: string;
+}
+
+/**
+ * Online applications: drafts saved page by page, then submitted as a dossier.
+ * Every query is limited to the signed-in citizen's own drafts; another
+ * citizen's draft is "not found", whatever its id.
+ */
+@Injectable()
+export class ApplicationsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async start(context: RequestContext, procedureCode: string): Promise<DraftView> {
+    if (!stepsOf(procedureCode)) throw new ProcedureNotOnline(procedureCode);
+    return this.dataSource.transaction(async (manager) => {
+      const [procedure] = await manager.query(`SELECT code FROM procedure WHERE code = $1 AND active`, [procedureCode]);
+      if (!procedure) throw new ProcedureNotOnline(procedureCode);
+      const [row] = (await manager.query(
+        `INSERT INTO dossier_draft (owner_id, procedure_code) VALUES ($1, $2)
+         RETURNING id, procedure_code, data, completed_steps, updated_at`,
+        [context.user.id, procedureCode],
+      )) as DraftRow[];
+      await audit(manager, {
+        actorId: context.user.id,
+        action: 'draft.started',
+        targetType: 'draft',
+        targetId: row.id,
+        requestId: context.requestId,
+      });
+      return toView(row);
+    });
+  }
+
+  async list(context: RequestContext): Promise<DraftView[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, procedure_code, data, completed_steps, updated_at FROM dossier_draft
+        WHERE owner_id = $1 ORDER BY updated_at DESC LIMIT 50`,
+      [context.user.id],
+    )) as DraftRow[];
+    return rows.map(toView);
+  }
+
+  async get(context: RequestContext, draftId: string): Promise<DraftView> {
+    return toView(await this.ownDraft(this.dataSource.manager, context, draftId));
+  }
+
+  /** Checks one page with its schema and saves it; a bad page changes nothing. */
+  async saveStep(context: RequestContext, draftId: string, stepId: string, values: unknown): Promise<DraftView> {
+    return this.dataSource.transaction(async (manager) => {
+      const draft = await this.ownDraft(manager, context, draftId, true);
+      const step = stepsOf(draft.procedure_code)?.find((s) => s.id === stepId);
+      if (!step) throw new UnknownFormStep(stepId);
+      const parsed = step.schema.safeParse(values ?? {}, { reportInput: true });
+      if (!parsed.success) throw new ValidationFailed(parsed.error);
+      if (stepId === 'papers')
+        await this.checkPapers(manager, context, parsed.data as Record<string, string | undefined>);
+      // An UPDATE … RETURNING answers [rows, count].
+      const [[row]] = (await manager.query(
+        `UPDATE dossier_draft
+            SET data = jsonb_set(data, ARRAY[$2::text], $3::jsonb),
+                completed_steps = (SELECT ARRAY(SELECT DISTINCT unnest(completed_steps || ARRAY[$2::text]))),
+                updated_at = now(), version = version + 1
+          WHERE id = $1
+          RETURNING id, procedure_code, data, completed_steps, updated_at`,
+        [draft.id, stepId, JSON.stringify(parsed.data)],
+      )) as [DraftRow[], number];
+      return toView(row);
+    });
+  }
+
+  async discard(context: RequestContext, draftId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const draft = await this.ownDraft(manager, context, draftId, true);
+      await manager.query(`DELETE FROM dossier_draft WHERE id = $1`, [draft.id]);
+      await audit(manager, {
+        actorId: context.user.id,
+        action: 'draft.discarded',
+        targetType: 'draft',
+        targetId: draft.id,
+        requestId: context.requestId,
+      });
+    });
+  }
+
+  /**
+   * Turns a complete draft into a dossier: status "new", a readable code, the
+   * handling ward, the expected due date; its papers, its first event, the
+   * receipt e-mail and the audit entry all commit together or not at all.
+   */
+  async submit(context: RequestContext, draftId: string, publicUrl: string): Promise<SubmittedDossier> {
+    return this.dataSource.transaction(async (manager) => {
+      const draft = await this.ownDraft(manager, context, draftId, true);
+      const parsed = applicationSchema(draft.procedure_code).safeParse(draft.data, { reportInput: true });
+      if (!parsed.success) throw new ValidationFailed(parsed.error);
+      const application = parsed.data as {
+        child: { dateOfBirth: string };
+        informant: { phone: string; email?: string };
+        ward: { unitCode: string };
+        papers: Record<string, string | undefined>;
+      };
+      const [procedure] = await manager.query(
+        `SELECT code, name, name_en, time_limit_amount, fees FROM procedure WHERE code = $1 AND active`,
+        [draft.procedure_code],
+      );
+      if (!procedure) throw new ProcedureNotOnline(draft.procedure_code);
+      const [unit] = await manager.query(
+        `SELECT code, name, parent_code FROM administrative_unit WHERE code = $1 AND tier = 'commune'`,
+        [application.ward.unitCode],
+      );
+      if (!unit) throw new UnitNotFound();
+
+      const now = new Date();
+      const late =
+        draft.procedure_code === '1.001193' && isLateRegistration(application.child.dateOfBirth, todayInVietnam(now));
+      const fees = procedure.fees as FeeRule[];
+      const fee = fees.find((f) => f.case === (late ? 'late' : 'on_time'))?.amount ?? 0;
+      const due = dueAt(now, procedure.time_limit_amount, vietnamHolidays);
+      const code = await nextDossierCode(manager, unit.parent_code, now);
+
+      const [dossier] = await manager.query(
+        `INSERT INTO dossier (code, procedure_code, applicant_id, unit_code, channel, status, data, submitted_at, due_at,
+                              contact_phone, fee_amount, late_registration)
+         VALUES ($1, $2, $3, $4, 'online', 'new', $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [
+          code,
+          draft.procedure_code,
+          context.user.id,
+          unit.code,
+          JSON.stringify(application),
+          now,
+          due,
+          application.informant.phone,
+          fee,
+          late,
+        ],
+      );
+      await manager.query(
+        `INSERT INTO dossier_event (dossier_id, actor_id, actor_role, action, from_status, to_status, details, request_id)
+         VALUES ($1, $2, 'citizen', 'submit', NULL, 'new', $3, $4)`,
+        [dossier.id, context.user.id, JSON.stringify({ channel: 'online' }), context.requestId ?? null],
+      );
+      const paperIds = Object.values(application.papers).filter((id): id is string => !!id);
+      await linkAttachmentsToDossier(manager, {
+        ownerId: context.user.id,
+        dossierId: dossier.id,
+        attachmentIds: paperIds,
+      });
+      await manager.query(`DELETE FROM dossier_draft WHERE id = $1`, [draft.id]);
+
+      const recipient = application.informant.email ?? context.user.email;
+      if (recipient) {
+        await queueNotification(manager, {
+          channel: 'email',
+          template: 'dossier-submitted',
+          language: context.language,
+          recipient,
+          dossierId: dossier.id,
+          params: {
+            dossierCode: code,
+            procedureName: { vi: procedure.name, en: procedure.name_en },
+            unitName: unit.name,
+            dueDate: due.toISOString(),
+            receiptUrl: `${publicUrl.replace(/\/$/, '')}/dossiers/${code}`,
+          },
+        });
+      }
+      await audit(manager, {
+        actorId: context.user.id,
+        action: 'dossier.submitted',
+        targetType: 'dossier',
+        targetId: dossier.id,
+        requestId: context.requestId,
+      });
+
+      return {
+        code,
+        procedureCode: draft.procedure_code,
+        unitCode: unit.code,
+        unitName: unit.name,
+        status: 'new',
+        submittedAt: now.toISOString(),
+        dueAt: due.toISOString(),
+        lateRegistration: late,
+        feeAmount: fee,
+      };
+    });
+  }
+
+  private async ownDraft(
+    manager: EntityManager,
+    context: RequestContext,
+    draftId: string,
+    lock = false,
+  ): Promise<DraftRow> {
+    if (!UUID.test(draftId)) throw new DraftNotFound();
+    const [row] = (await manager.query(
+      `SELECT id, procedure_code, data, completed_steps, updated_at FROM dossier_draft
+        WHERE id = $1 AND owner_id = $2 ${lock ? 'FOR UPDATE' : ''}`,
+      [draftId, context.user.id],
+    )) as DraftRow[];
+    if (!row) throw new DraftNotFound();
+    return row;
+  }
+
+  /** Each paper must be one of the citizen's own uploads, of that paper type, not yet in a dossier. */
+  private async checkPapers(
+    manager: EntityManager,
+    context: RequestContext,
+    papers: Record<string, string | undefined>,
+  ): Promise<void> {
+    for (const [paperCode, id] of Object.entries(papers)) {
+      if (!id) continue;
+      const [row] = await manager.query(
+        `SELECT 1 FROM attachment WHERE id = $1 AND owner_id = $2 AND paper_code = $3 AND dossier_id IS NULL`,
+        [id, context.user.id, paperCode],
+      );
+      if (!row) throw new PaperNotUploaded(paperCode);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Readable dossier codes: HS-<province>-<yymmdd>-<serial>, e.g. HS-01-261125-000123,
+ * counted per province and day (Viet Nam's calendar day).
+ */
+export function codePrefix(provinceCode: string, at: Date): string {
+  const local = new Date(at.getTime() + 7 * 3600_000).toISOString();
+  return `HS-${provinceCode}-${local.slice(2, 4)}${local.slice(5, 7)}${local.slice(8, 10)}`;
+}
+
+/** Takes the next code inside the caller's transaction (the counter row stays locked until it ends). */
+export async function nextDossierCode(manager: EntityManager, provinceCode: string, at: Date): Promise<string> {
+  const prefix = codePrefix(provinceCode, at);
+  const [row] = await manager.query(
+    `INSERT INTO dossier_code_counter (prefix, last) VALUES ($1, 1)
+     ON CONFLICT (prefix) DO UPDATE SET last = dossier_code_counter.last + 1 RETURNING last`,
+    [prefix],
+  );
+  return `${prefix}-${String(row.last).padStart(6, '0')}`;
+}

@@ -1,0 +1,115 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Req,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import {
+  ATTACHMENT_MAX_SIZE_LABEL,
+  ATTACHMENT_MIME_TYPES,
+  type AttachmentSummary,
+  type SessionUser,
+} from '@portal/contracts';
+import { CurrentUser, SignedIn } from '@portal/server/identity';
+import type { Request, Response } from 'express';
+import { AttachmentUploadInterceptor, type UploadedPaper } from './attachment-upload.interceptor';
+import { AttachmentsService } from './attachments.service';
+import { contentDisposition } from './file-name';
+
+type RequestWithId = Request & { id?: string };
+
+@ApiTags('attachments')
+@ApiUnauthorizedResponse({ description: '`SIGN_IN_REQUIRED`: only a signed-in person has attachments.' })
+@Controller('attachments')
+@UseGuards(SignedIn)
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Post()
+  @UseInterceptors(AttachmentUploadInterceptor)
+  @ApiOperation({
+    summary: `Upload one paper for an application: ${ATTACHMENT_MIME_TYPES.join(', ')}, up to ${ATTACHMENT_MAX_SIZE_LABEL}.`,
+    description: 'The type is decided by the first bytes of the file; its name and declared type are not trusted.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['paperCode', 'file'],
+      properties: {
+        paperCode: { type: 'string', pattern: '^[a-z0-9_]+$', example: 'medical_birth_certificate' },
+        file: { type: 'string', format: 'binary' },
+      },
+    },
+  })
+  @ApiCreatedResponse({
+    description: 'The attachment: `{ id, paperCode, fileName, mimeType, sizeBytes, sha256, createdAt }`.',
+  })
+  @ApiBadRequestResponse({
+    description:
+      '`VALIDATION_FAILED` (paperCode or file missing or malformed, per field), `FILE_EMPTY`, `FILE_TOO_LARGE`, `FILE_TYPE_NOT_ALLOWED`, `UPLOAD_MALFORMED`.',
+  })
+  upload(
+    @CurrentUser() user: SessionUser,
+    @Body() fields: unknown,
+    @UploadedFile() file: UploadedPaper | undefined,
+    @Req() req: RequestWithId,
+  ): Promise<AttachmentSummary> {
+    return this.attachments.upload(user.id, fields, file, req.id);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'The bytes of one of your own attachments, with the type found when it was uploaded.' })
+  @ApiOkResponse({ description: 'The file, shown in the browser (Content-Disposition: inline).' })
+  @ApiNotFoundResponse({ description: '`ATTACHMENT_NOT_FOUND`: no such attachment of yours (or a malformed id).' })
+  async read(
+    @CurrentUser() user: SessionUser,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const { attachment, file } = await this.attachments.open(user.id, id);
+    const { size } = await file.stat().catch(async (error: unknown) => {
+      await file.close();
+      throw error;
+    });
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cache-Control', 'private, no-store');
+    return new StreamableFile(file.createReadStream(), {
+      type: attachment.mimeType,
+      disposition: contentDisposition('inline', attachment.fileName),
+      length: size,
+    });
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete one of your own attachments that is not part of a submitted application yet.' })
+  @ApiNoContentResponse({ description: 'Deleted, file and all.' })
+  @ApiNotFoundResponse({ description: '`ATTACHMENT_NOT_FOUND`: no such attachment of yours (or a malformed id).' })
+  @ApiConflictResponse({ description: '`ATTACHMENT_IN_USE`: it was submitted with an application.' })
+  async delete(@CurrentUser() user: SessionUser, @Param('id') id: string, @Req() req: RequestWithId): Promise<void> {
+    await this.attachments.delete(user.id, id, req.id);
+  }
+}

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { normalisePhone, type DossierDetail, type DossierSummary, type StatusLookupResult } from '@portal/contracts';
+import { TooManyAttempts } from '@portal/server/platform';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { DataSource } from 'typeorm';
+import { DossierNotFound, LookupNotFound } from '../applications/application.errors';
+
+const SUMMARY = `
+  SELECT d.id, d.code, d.procedure_code, p.name AS procedure_name, p.name_en AS procedure_name_en, d.status,
+         d.unit_code, u.name AS unit_name, d.submitted_at, d.due_at, d.finished_at, d.channel, d.fee_amount, d.late_registration
+    FROM dossier d
+    JOIN procedure p ON p.code = d.procedure_code
+    JOIN administrative_unit u ON u.code = d.unit_code`;
+
+interface SummaryRow {
+  id: string;
+  code: string;
+  procedure_code: string;
+  procedure_name: string;
+  procedure_name_en: string;
+  status: string;
+  unit_code: string;
+  unit_name: string;
+  submitted_at: Date | null;
+  due_at: Date | null;
+  finished_at: Date | null;
+  channel: string;
+  fee_amount: number;
+  late_registration: boolean;
+}
+
+const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
+
+function toSummary(row: SummaryRow): DossierSummary {
+  return {
+    code: row.code,
+    procedureCode: row.procedure_code,
+    procedureName: { vi: row.procedure_name, en: row.procedure_name_en },
+    status: row.status,
+    unitCode: row.unit_code,
+    unitName: row.unit_name,
+    submittedAt: iso(row.submitted_at),
+    dueAt: iso(row.due_at),
+    finishedAt: iso(row.finished_at),
+    channel: row.channel,
+    feeAmount: row.fee_amount,
+    lateRegistration: row.late_registration,
+  };
+}
+
+/** Lookups per network address before a pause: enough for people, too few to guess codes. */
+export const LOOKUPS_PER_ADDRESS = 20;
+
+/** A citizen's own dossiers, and the public status lookup. */
+@Injectable()
+export class MyDossiersService {
+  private readonly lookups: RateLimiterPostgres;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.lookups = new RateLimiterPostgres({
+      storeClient: dataSource,
+      storeType: 'typeorm',
+      tableName: 'login_throttle',
+      tableCreated: true,
+      keyPrefix: 'lookup',
+      points: LOOKUPS_PER_ADDRESS,
+      duration: 15 * 60,
+    });
+  }
+
+  async list(userId: string): Promise<DossierSummary[]> {
+    const rows = (await this.dataSource.query(
+      `${SUMMARY} WHERE d.applicant_id = $1 ORDER BY d.created_at DESC LIMIT 100`,
+      [userId],
+    )) as SummaryRow[];
+    return rows.map(toSummary);
+  }
+
+  async detail(userId: string, code: string): Promise<DossierDetail> {
+    const [row] = (await this.dataSource.query(`${SUMMARY} WHERE d.code = $1 AND d.applicant_id = $2`, [
+      code.slice(0, 32),
+      userId,
+    ])) as SummaryRow[];
+    if (!row) throw new DossierNotFound();
+    const [{ data }] = await this.dataSource.query(`SELECT data FROM dossier WHERE id = $1`, [row.id]);
+    const events = await this.dataSource.query(
+      `SELECT action, actor_role, from_status, to_status, reason, occurred_at FROM dossier_event WHERE dossier_id = $1 ORDER BY id`,
+      [row.id],
+    );
+    const papers = await this.dataSource.query(
+      `SELECT id, paper_code, file_name, mime_type, size_bytes FROM attachment WHERE dossier_id = $1 ORDER BY created_at`,
+      [row.id],
+    );
+    return {
+      ...toSummary(row),
+      data,
+      timeline: events.map((e: Record<string, unknown>) => ({
+        action: e['action'] as string,
+        actorRole: e['actor_role'] as string,
+        fromStatus: (e['from_status'] as string | null) ?? null,
+        toStatus: (e['to_status'] as string | null) ?? null,
+        reason: (e['reason'] as string | null) ?? null,
+        at: new Date(e['occurred_at'] as Date).toISOString(),
+      })),
+      papers: papers.map((p: Record<string, unknown>) => ({
+        id: p['id'] as string,
+        paperCode: p['paper_code'] as string,
+        fileName: p['file_name'] as string,
+        mimeType: p['mime_type'] as string,
+        sizeBytes: p['size_bytes'] as number,
+      })),
+    };
+  }
+
+  /**
+   * The public lookup: the same "not found" for an unknown code and for a wrong
+   * phone number, and a pause after too many lookups from one address.
+   */
+  async lookup(code: string, phone: string, address: string): Promise<StatusLookupResult> {
+    try {
+      await this.lookups.consume(address);
+    } catch (outcome) {
+      if (outcome instanceof RateLimiterRes) throw new TooManyAttempts(Math.ceil(outcome.msBeforeNext / 1000));
+      throw outcome;
+    }
+    const [row] = (await this.dataSource.query(`${SUMMARY} WHERE d.code = $1 AND d.contact_phone = $2`, [
+      code.trim().toUpperCase().slice(0, 32),
+      normalisePhone(phone),
+    ])) as SummaryRow[];
+    if (!row) throw new LookupNotFound();
+    const summary = toSummary(row);
+    return {
+      code: summary.code,
+      procedureName: summary.procedureName,
+      status: summary.status,
+      unitName: summary.unitName,
+      submittedAt: summary.submittedAt,
+      dueAt: summary.dueAt,
+      finishedAt: summary.finishedAt,
+    };
+  }
+}

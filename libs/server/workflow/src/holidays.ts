@@ -1,0 +1,35 @@
+import type { HolidayCalendar } from './working-days';
+
+/**
+ * Days off for state agencies in 2025 and 2026 (Labour Code 2019 art. 112 and
+ * the Prime Minister's yearly decisions on Tết and compensatory days). The admin
+ * calendar (DESIGN.md §1) will manage this list; until then it is the default.
+ */
+export const vietnamHolidays: HolidayCalendar = new Set([
+  // 2025
+  '2025-01-01',
+  '2025-01-27',
+  '2025-01-28',
+  '2025-01-29',
+  '2025-01-30',
+  '2025-01-31', // Tết Ất Tỵ (25/1–2/2 incl. weekends)
+  '2025-04-07', // Giỗ Tổ Hùng Vương
+  '2025-04-30',
+  '2025-05-01',
+  '2025-05-02',
+  '2025-09-01',
+  '2025-09-02',
+  // 2026
+  '2026-01-01',
+  '2026-01-02',
+  '2026-02-16',
+  '2026-02-17',
+  '2026-02-18',
+  '2026-02-19',
+  '2026-02-20', // Tết Bính Ngọ (14/2–22/2 incl. weekends)
+  '2026-04-27', // Giỗ Tổ Hùng Vương (26/4 is a Sunday)
+  '2026-04-30',
+  '2026-05-01',
+  '2026-09-01',
+  '2026-09-02',
+]);

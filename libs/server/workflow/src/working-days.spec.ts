@@ -1,0 +1,37 @@
+import { vietnamHolidays } from './holidays';
+import { countingDay, dueAt, isWorkingDay } from './working-days';
+
+/** An instant given in Viet Nam's local time. */
+const vn = (local: string) => new Date(`${local}+07:00`);
+const none = new Set<string>();
+
+describe('working days', () => {
+  it('knows weekends and holidays are days off', () => {
+    expect(isWorkingDay('2026-11-28', none)).toBe(false); // Saturday
+    expect(isWorkingDay('2026-11-30', none)).toBe(true); // Monday
+    expect(isWorkingDay('2026-09-02', vietnamHolidays)).toBe(false);
+  });
+
+  it('decides a same-day procedure received before 15:00 on that day', () => {
+    expect(dueAt(vn('2026-11-25T14:59:00'), 0, none)).toEqual(vn('2026-11-25T17:00:00'));
+  });
+
+  it('moves a dossier received at or after 15:00 to the next working day', () => {
+    expect(countingDay(vn('2026-11-25T15:00:00'), none)).toBe('2026-11-26');
+    expect(dueAt(vn('2026-11-27T16:30:00'), 0, none)).toEqual(vn('2026-11-30T17:00:00')); // Friday → Monday
+  });
+
+  it('counts from Monday a dossier received at the weekend', () => {
+    expect(dueAt(vn('2026-11-28T09:00:00'), 3, none)).toEqual(vn('2026-12-03T17:00:00'));
+  });
+
+  it('skips Tết', () => {
+    // Friday 13 February 2026, 10:00: three working days, with Tết from 14 to 22 February.
+    expect(dueAt(vn('2026-02-13T10:00:00'), 3, vietnamHolidays)).toEqual(vn('2026-02-25T17:00:00'));
+  });
+
+  it('uses Viet Nam time whatever the server clock', () => {
+    // 2026-11-25T08:30Z is 15:30 in Hà Nội: after the cut-off.
+    expect(countingDay(new Date('2026-11-25T08:30:00Z'), none)).toBe('2026-11-26');
+  });
+});

@@ -1,0 +1,136 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { Title } from '@angular/platform-browser';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { isLateRegistration, type DraftView } from '@portal/contracts';
+import { ApplicationsApi, Language, toApiProblem } from '@portal/web/data-access';
+import { ErrorSummary, SummaryList, SummaryRow } from '@portal/web/ui';
+import { displayedProblems, FormProblem, problemsFromApi } from '../form-problems';
+import { pagesOf, type FieldDefinition } from './form-pages';
+
+/** Check your answers, then submit: every page's answers with a link to change them. */
+@Component({
+  selector: 'dvc-check-answers-page',
+  imports: [RouterLink, TranslocoPipe, ErrorSummary, SummaryList, SummaryRow],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (draft(); as draft) {
+      <a class="back-link" [routerLink]="['/applications', draft.id, pages()[pages().length - 1].id]">{{
+        'common.back' | transloco
+      }}</a>
+      <dvc-error-summary [errors]="summary()" [title]="'form.errorSummaryTitle' | transloco" />
+      <h1>{{ 'apply.check.title' | transloco }}</h1>
+      @for (page of pages(); track page.id) {
+        <h2>{{ page.title | transloco }}</h2>
+        @if (!draft.completedSteps.includes(page.id)) {
+          <p class="notice notice--error">
+            {{ 'apply.check.missing' | transloco }}
+            <a [routerLink]="['/applications', draft.id, page.id]">{{ 'apply.check.fillIn' | transloco }}</a>
+          </p>
+        } @else {
+          <dvc-summary-list>
+            @for (field of answered(page.id, page.fields); track field.name) {
+              <dvc-summary-row [label]="field.label | transloco">
+                {{ display(page.id, field) }}
+              </dvc-summary-row>
+            }
+          </dvc-summary-list>
+          <p>
+            <a [routerLink]="['/applications', draft.id, page.id]">
+              {{ 'apply.check.change' | transloco }}<span class="visually-hidden"> – {{ page.title | transloco }}</span>
+            </a>
+          </p>
+        }
+      }
+      <h2>{{ 'apply.check.feeTitle' | transloco }}</h2>
+      <p>{{ (late() ? 'apply.check.late' : 'apply.check.onTime') | transloco }}</p>
+      <h2>{{ 'apply.check.declarationTitle' | transloco }}</h2>
+      <p>{{ 'apply.check.declaration' | transloco }}</p>
+      <button type="button" id="submit-button" class="button" [disabled]="busy()" (click)="submit(draft)">
+        {{ 'apply.check.submit' | transloco }}
+      </button>
+    } @else if (loadProblem()) {
+      <h1>{{ 'apply.draftNotFound' | transloco }}</h1>
+      <p>{{ loadProblem() }}</p>
+    } @else {
+      <p aria-live="polite">{{ 'common.loading' | transloco }}</p>
+    }
+  `,
+})
+export class CheckAnswersPage {
+  readonly draftId = input.required<string>();
+  private readonly api = inject(ApplicationsApi);
+  private readonly router = inject(Router);
+  private readonly transloco = inject(TranslocoService);
+  protected readonly lang = inject(Language).current;
+  private readonly units = this.api.units();
+  protected readonly draft = signal<DraftView | undefined>(undefined);
+  protected readonly loadProblem = signal<string | undefined>(undefined);
+  protected readonly busy = signal(false);
+  private readonly problemList = signal<FormProblem[]>([]);
+  private readonly problems = displayedProblems(this.problemList, this.lang);
+  protected readonly summary = computed(() =>
+    this.problems.list().map((p) => ({ ...p, field: 'submit-button', message: p.message })),
+  );
+  protected readonly pages = computed(() => pagesOf(this.draft()?.procedureCode ?? ''));
+  protected readonly late = computed(() => {
+    const child = this.draft()?.data['child'] as { dateOfBirth?: string } | undefined;
+    return this.draft()?.procedureCode === '1.001193' && !!child?.dateOfBirth && isLateRegistration(child.dateOfBirth);
+  });
+
+  constructor() {
+    effect(() => {
+      this.api.draft(this.draftId()).then(
+        (draft) => this.draft.set(draft),
+        (error: unknown) =>
+          this.loadProblem.set(toApiProblem(error, this.transloco.translate('form.networkError')).message),
+      );
+    });
+    const title = inject(Title);
+    effect(() => {
+      this.lang();
+      title.setTitle(
+        `${this.transloco.translate('apply.check.title')} – ${this.transloco.translate('shell.portalName')}`,
+      );
+    });
+  }
+
+  protected answered(pageId: string, fields: FieldDefinition[]): FieldDefinition[] {
+    const values = (this.draft()?.data[pageId] ?? {}) as Record<string, unknown>;
+    return fields.filter((field) =>
+      field.kind === 'checkbox' ? values[field.name] === true : values[field.name] !== undefined,
+    );
+  }
+
+  protected display(pageId: string, field: FieldDefinition): string {
+    const value = ((this.draft()?.data[pageId] ?? {}) as Record<string, unknown>)[field.name];
+    const language = this.lang();
+    if (field.kind === 'checkbox') return this.transloco.translate('apply.yes');
+    if (field.kind === 'file') return this.transloco.translate('apply.papers.attached');
+    if (field.options) {
+      const option = field.options.find((o) => o.value === value);
+      return option ? this.transloco.translate(option.label) : String(value);
+    }
+    if (field.optionsFrom === 'units') {
+      const unit = this.units.value()?.find((u) => u.code === value);
+      return unit ? `${unit.name[language]} – ${unit.province[language]}` : String(value);
+    }
+    if (field.kind === 'date' && typeof value === 'string') return value.split('-').reverse().join('/');
+    return String(value);
+  }
+
+  protected async submit(draft: DraftView): Promise<void> {
+    this.busy.set(true);
+    this.problemList.set([]);
+    try {
+      const dossier = await this.api.submit(draft.id);
+      await this.router.navigate(['/dossiers', dossier.code], { queryParams: { submitted: 1 } });
+    } catch (error) {
+      this.problemList.set(
+        problemsFromApi(toApiProblem(error, this.transloco.translate('form.networkError')), 'submit'),
+      );
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

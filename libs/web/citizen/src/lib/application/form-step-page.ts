@@ -1,0 +1,275 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { Title } from '@angular/platform-browser';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { stepsOf, type AttachmentSummary, type DraftView } from '@portal/contracts';
+import { ApplicationsApi, Language, Session, toApiProblem } from '@portal/web/data-access';
+import { ErrorSummary, FileUpload, LocalizedPipe } from '@portal/web/ui';
+import { displayedProblems, FormProblem, problemsFromApi, validate } from '../form-problems';
+import { pagesOf, valuesToSend, type FieldDefinition, type PageDefinition } from './form-pages';
+
+/**
+ * One page of an application form, drawn from its definition: the fields, a
+ * progress line, a Back link; the page is checked with the shared schema, then
+ * saved to the draft on the server before the next page opens.
+ */
+@Component({
+  selector: 'dvc-form-step-page',
+  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummary, FileUpload, LocalizedPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (page(); as page) {
+      <a class="back-link" [routerLink]="backLink()">{{ 'common.back' | transloco }}</a>
+      <div class="narrow">
+        <dvc-error-summary [errors]="summary()" [title]="'form.errorSummaryTitle' | transloco" />
+        <span class="caption" id="progress">{{
+          'apply.progress' | transloco: { step: index() + 1, total: pages().length }
+        }}</span>
+        <h1>{{ page.title | transloco }}</h1>
+        @if (page.intro) {
+          <p>{{ page.intro | transloco }}</p>
+        }
+        <form [formGroup]="form()" (ngSubmit)="submit()" novalidate>
+          @for (field of visibleFields(); track field.name) {
+            @let id = page.id + '-' + field.name;
+            @let error = problems.byField()[field.name];
+            @switch (field.kind) {
+              @case ('radios') {
+                <fieldset
+                  class="form-group"
+                  [class.form-group--error]="!!error"
+                  [attr.aria-describedby]="error ? id + '-error' : null"
+                >
+                  <legend class="label">{{ field.label | transloco }}</legend>
+                  @if (error) {
+                    <p class="error-message" [id]="id + '-error'">
+                      <span class="visually-hidden">{{ 'form.errorPrefix' | transloco }}</span> {{ error }}
+                    </p>
+                  }
+                  <div class="radios">
+                    @for (option of field.options; track option.value; let first = $first) {
+                      <div class="radios__item">
+                        <input
+                          type="radio"
+                          class="radios__input"
+                          [id]="first ? id : id + '-' + option.value"
+                          [name]="id"
+                          [value]="option.value"
+                          [formControlName]="field.name"
+                        />
+                        <label class="radios__label" [attr.for]="first ? id : id + '-' + option.value">{{
+                          option.label | transloco
+                        }}</label>
+                      </div>
+                    }
+                  </div>
+                </fieldset>
+              }
+              @case ('checkbox') {
+                <div class="form-group checkbox">
+                  <input type="checkbox" class="checkbox__input" [id]="id" [formControlName]="field.name" />
+                  <label class="checkbox__label" [attr.for]="id">{{ field.label | transloco }}</label>
+                </div>
+              }
+              @case ('file') {
+                <dvc-file-upload
+                  [inputId]="id"
+                  [paperCode]="field.name"
+                  [label]="field.label | transloco"
+                  [hint]="field.hint ? (field.hint | transloco) : undefined"
+                  [error]="error"
+                  [value]="uploads()[field.name]"
+                  (uploaded)="uploaded(field.name, $event)"
+                  (removed)="removed(field.name)"
+                />
+              }
+              @default {
+                <div class="form-group" [class.form-group--error]="!!error">
+                  <label class="label" [attr.for]="id">{{ field.label | transloco }}</label>
+                  @if (field.hint) {
+                    <div class="hint" [id]="id + '-hint'">{{ field.hint | transloco }}</div>
+                  }
+                  @if (error) {
+                    <p class="error-message" [id]="id + '-error'">
+                      <span class="visually-hidden">{{ 'form.errorPrefix' | transloco }}</span> {{ error }}
+                    </p>
+                  }
+                  @switch (field.kind) {
+                    @case ('textarea') {
+                      <textarea
+                        class="input textarea"
+                        rows="3"
+                        [id]="id"
+                        [formControlName]="field.name"
+                        [attr.aria-describedby]="describedBy(field, id, error)"
+                        [attr.aria-invalid]="error ? 'true' : null"
+                      ></textarea>
+                    }
+                    @case ('select') {
+                      <select
+                        class="input select"
+                        [id]="id"
+                        [formControlName]="field.name"
+                        [attr.aria-describedby]="describedBy(field, id, error)"
+                        [attr.aria-invalid]="error ? 'true' : null"
+                      >
+                        <option value="">{{ 'apply.choose' | transloco }}</option>
+                        @for (unit of units.value() ?? []; track unit.code) {
+                          <option [value]="unit.code">
+                            {{ unit.name | localized: lang() }} – {{ unit.province | localized: lang() }}
+                          </option>
+                        }
+                      </select>
+                    }
+                    @default {
+                      <input
+                        class="input"
+                        [class.input--short]="field.kind === 'date' || field.kind === 'time'"
+                        [id]="id"
+                        [type]="field.kind"
+                        [formControlName]="field.name"
+                        [attr.autocomplete]="field.autocomplete ?? null"
+                        [attr.aria-describedby]="describedBy(field, id, error)"
+                        [attr.aria-invalid]="error ? 'true' : null"
+                      />
+                    }
+                  }
+                </div>
+              }
+            }
+          }
+          <button type="submit" class="button" [disabled]="busy()">{{ 'apply.continue' | transloco }}</button>
+        </form>
+        <p class="hint">{{ 'apply.savedAsYouGo' | transloco }}</p>
+      </div>
+    } @else if (loadProblem()) {
+      <h1>{{ 'apply.draftNotFound' | transloco }}</h1>
+      <p>{{ loadProblem() }}</p>
+      <p>
+        <a routerLink="/dossiers">{{ 'myDossiers.title' | transloco }}</a>
+      </p>
+    } @else {
+      <p aria-live="polite">{{ 'common.loading' | transloco }}</p>
+    }
+  `,
+})
+export class FormStepPage {
+  readonly draftId = input.required<string>();
+  readonly step = input.required<string>();
+  private readonly api = inject(ApplicationsApi);
+  private readonly router = inject(Router);
+  private readonly session = inject(Session);
+  private readonly transloco = inject(TranslocoService);
+  protected readonly lang = inject(Language).current;
+  protected readonly units = this.api.units();
+  protected readonly draft = signal<DraftView | undefined>(undefined);
+  protected readonly loadProblem = signal<string | undefined>(undefined);
+  protected readonly busy = signal(false);
+  private readonly problemList = signal<FormProblem[]>([]);
+  protected readonly problems = displayedProblems(this.problemList, this.lang);
+  /** Summary links point at the inputs, whose ids carry the page id. */
+  protected readonly summary = computed(() =>
+    this.problems.list().map((problem) => ({ ...problem, field: `${this.step()}-${problem.field}` })),
+  );
+  protected readonly pages = computed(() => pagesOf(this.draft()?.procedureCode ?? ''));
+  protected readonly index = computed(() => this.pages().findIndex((p) => p.id === this.step()));
+  protected readonly page = computed<PageDefinition | undefined>(() => this.pages()[this.index()]);
+  protected readonly form = signal(new FormGroup<Record<string, FormControl>>({}));
+  private readonly values = signal<Record<string, unknown>>({});
+  protected readonly uploads = signal<Record<string, AttachmentSummary | undefined>>({});
+  protected readonly visibleFields = computed(() =>
+    (this.page()?.fields ?? []).filter((field) => !field.showIf || field.showIf(this.values())),
+  );
+  protected readonly backLink = computed(() => {
+    const previous = this.pages()[this.index() - 1];
+    return previous
+      ? ['/applications', this.draftId(), previous.id]
+      : ['/procedures', this.draft()?.procedureCode ?? ''];
+  });
+
+  constructor() {
+    effect(() => {
+      const id = this.draftId();
+      this.api.draft(id).then(
+        (draft) => this.draft.set(draft),
+        (error: unknown) =>
+          this.loadProblem.set(toApiProblem(error, this.transloco.translate('form.networkError')).message),
+      );
+    });
+    effect(() => {
+      const page = this.page();
+      const draft = this.draft();
+      if (!page || !draft) return;
+      const saved = (draft.data[page.id] as Record<string, unknown> | undefined) ?? this.prefill(page.id);
+      const group = new FormGroup<Record<string, FormControl>>({});
+      for (const field of page.fields) {
+        const initial = saved[field.name] ?? (field.kind === 'checkbox' ? false : '');
+        group.addControl(field.name, new FormControl(initial));
+      }
+      this.values.set(group.getRawValue());
+      group.valueChanges.subscribe(() => this.values.set(group.getRawValue()));
+      this.form.set(group);
+      this.problemList.set([]);
+    });
+    const title = inject(Title);
+    effect(() => {
+      this.lang();
+      const page = this.page();
+      if (page)
+        title.setTitle(`${this.transloco.translate(page.title)} – ${this.transloco.translate('shell.portalName')}`);
+    });
+  }
+
+  protected describedBy(field: FieldDefinition, id: string, error: string | undefined): string | null {
+    return [field.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || null;
+  }
+
+  protected uploaded(name: string, attachment: AttachmentSummary): void {
+    this.uploads.update((all) => ({ ...all, [name]: attachment }));
+    this.form().controls[name]?.setValue(attachment.id);
+  }
+
+  protected removed(name: string): void {
+    this.uploads.update((all) => ({ ...all, [name]: undefined }));
+    this.form().controls[name]?.setValue('');
+  }
+
+  protected async submit(): Promise<void> {
+    const page = this.page();
+    const draft = this.draft();
+    if (!page || !draft) return;
+    const values = valuesToSend(page, this.form().getRawValue());
+    const schema = stepsOf(draft.procedureCode)?.find((s) => s.id === page.id)?.schema;
+    const problems = schema ? validate(schema, values, this.lang()) : [];
+    this.problemList.set(problems);
+    if (problems.length) return;
+    this.busy.set(true);
+    try {
+      const saved = await this.api.saveStep(draft.id, page.id, values);
+      this.draft.set(saved);
+      const next = this.pages()[this.index() + 1];
+      await this.router.navigate(['/applications', draft.id, next ? next.id : 'check']);
+    } catch (error) {
+      const firstField = this.visibleFields()[0]?.name ?? '';
+      this.problemList.set(
+        problemsFromApi(toApiProblem(error, this.transloco.translate('form.networkError')), firstField),
+      );
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  /** The informant's page starts from the signed-in person's own details (and their verified identity). */
+  private prefill(pageId: string): Record<string, unknown> {
+    const user = this.session.user();
+    if (pageId !== 'informant' || !user) return {};
+    const identity = (user as { identity?: { personalId?: string } }).identity;
+    return {
+      fullName: user.fullName,
+      phone: user.phone ?? '',
+      email: user.email ?? '',
+      personalId: identity?.personalId ?? '',
+    };
+  }
+}

@@ -1,0 +1,100 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
+import { Title } from '@angular/platform-browser';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { ApplicationsApi, Language } from '@portal/web/data-access';
+import { LocalizedPipe, SummaryList, SummaryRow, VndPipe } from '@portal/web/ui';
+import { VnDatePipe } from './vn-date.pipe';
+
+/** One of my dossiers: its facts and the timeline of every event. After submission, the receipt. */
+@Component({
+  selector: 'dvc-dossier-page',
+  imports: [RouterLink, TranslocoPipe, LocalizedPipe, SummaryList, SummaryRow, VndPipe, VnDatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <a class="back-link" routerLink="/dossiers">{{ 'myDossiers.title' | transloco }}</a>
+    @if (dossier.hasValue()) {
+      @let d = dossier.value()!;
+      @if (submitted()) {
+        <div class="panel">
+          <h1 class="panel__title">{{ 'receipt.title' | transloco }}</h1>
+          <p class="panel__body">
+            {{ 'receipt.code' | transloco }}<br /><strong class="panel__code">{{ d.code }}</strong>
+          </p>
+        </div>
+        <p>{{ 'receipt.next' | transloco: { unit: d.unitName, date: (d.dueAt | vnDate) } }}</p>
+        <p>{{ 'receipt.email' | transloco }}</p>
+      } @else {
+        <span class="caption">{{ d.procedureName | localized: lang() }}</span>
+        <h1>{{ 'dossier.title' | transloco: { code: d.code } }}</h1>
+      }
+      <dvc-summary-list>
+        <dvc-summary-row [label]="'dossier.code' | transloco">{{ d.code }}</dvc-summary-row>
+        <dvc-summary-row [label]="'dossier.procedure' | transloco">{{
+          d.procedureName | localized: lang()
+        }}</dvc-summary-row>
+        <dvc-summary-row [label]="'dossier.status' | transloco"
+          ><strong class="tag">{{ 'status.' + d.status | transloco }}</strong></dvc-summary-row
+        >
+        <dvc-summary-row [label]="'dossier.unit' | transloco">{{ d.unitName }}</dvc-summary-row>
+        <dvc-summary-row [label]="'dossier.submittedAt' | transloco">{{
+          d.submittedAt | vnDate: true
+        }}</dvc-summary-row>
+        <dvc-summary-row [label]="'dossier.dueAt' | transloco">{{ d.dueAt | vnDate }}</dvc-summary-row>
+        <dvc-summary-row [label]="'dossier.fee' | transloco">
+          {{ d.feeAmount === 0 ? ('procedure.free' | transloco) : (d.feeAmount | vnd) }}
+          @if (d.lateRegistration) {
+            <span class="hint block">{{ 'dossier.late' | transloco }}</span>
+          }
+        </dvc-summary-row>
+        <dvc-summary-row [label]="'dossier.papers' | transloco">
+          <ul class="plain-list">
+            @for (paper of d.papers; track paper.id) {
+              <li>{{ 'apply.papers.' + paper.paperCode | transloco }}: {{ paper.fileName }}</li>
+            }
+          </ul>
+        </dvc-summary-row>
+      </dvc-summary-list>
+      <h2>{{ 'dossier.timeline' | transloco }}</h2>
+      <ol class="timeline">
+        @for (event of d.timeline; track $index) {
+          <li class="timeline__item">
+            <strong>{{ 'event.' + event.action | transloco }}</strong>
+            <span class="hint block">{{ event.at | vnDate: true }}</span>
+            @if (event.toStatus) {
+              <span class="block"
+                >{{ 'dossier.statusNow' | transloco }} {{ 'status.' + event.toStatus | transloco }}</span
+              >
+            }
+            @if (event.reason) {
+              <span class="block">{{ event.reason }}</span>
+            }
+          </li>
+        }
+      </ol>
+    } @else if (dossier.error()) {
+      <h1>{{ 'dossier.notFound' | transloco }}</h1>
+      <p>
+        <a routerLink="/dossiers">{{ 'myDossiers.title' | transloco }}</a>
+      </p>
+    } @else {
+      <p aria-live="polite">{{ 'common.loading' | transloco }}</p>
+    }
+  `,
+})
+export class DossierPage {
+  readonly code = input.required<string>();
+  readonly submitted = input<string>();
+  protected readonly dossier = inject(ApplicationsApi).dossier(() => this.code());
+  protected readonly lang = inject(Language).current;
+
+  constructor() {
+    const title = inject(Title);
+    const transloco = inject(TranslocoService);
+    effect(() => {
+      this.lang();
+      const key = this.submitted() ? 'receipt.title' : 'myDossiers.title';
+      title.setTitle(`${this.code()} – ${transloco.translate(key)} – ${transloco.translate('shell.portalName')}`);
+    });
+  }
+}
