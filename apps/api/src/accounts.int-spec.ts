@@ -48,6 +48,11 @@ describe('API: accounts, sessions, CSRF and sign-in throttling', () => {
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     const [event] = await dataSource.query(`SELECT action FROM audit_event WHERE target_id = $1`, [user?.id]);
     expect(event.action).toBe('account.registered');
+    const [welcome] = await dataSource.query(
+      `SELECT template, language, status FROM notification WHERE recipient = $1`,
+      [input.email],
+    );
+    expect(welcome).toEqual({ template: 'account-registered', language: 'vi', status: 'pending' });
   });
 
   it('registers with a phone number alone, stored in one canonical form', async () => {

@@ -18,7 +18,7 @@ function both(vi: string, en: string): string {
 const styles = `
   body { font-family: system-ui, sans-serif; margin: 0; line-height: 1.5; color: #0b0c0c; background: #fff; }
   header { background: #a50e0e; color: #fff; padding: 0.75rem 1rem; }
-  header p { margin: 0; font-weight: 700; max-width: 44rem; }
+  header p { margin: 0 auto; font-weight: 700; max-width: 42rem; }
   main, footer { max-width: 44rem; margin: 0 auto; padding: 1rem; }
   footer { border-top: 1px solid #b1b4b6; font-size: 0.95rem; }
   h1 { font-size: 1.75rem; line-height: 1.2; }
@@ -79,12 +79,12 @@ function identityTable(identities: readonly DemoIdentity[], password: string): s
       (identity) => `<tr>
 <td>${escapeHtml(identity.fullName)}</td>
 <td><code>${escapeHtml(identity.personalId)}</code></td>
-<td>${escapeHtml(identity.birthdate)}</td>
+<td>${escapeHtml(identity.birthdate.split('-').reverse().join('/'))}</td>
 </tr>`,
     )
     .join('\n');
   return `<table>
-<caption>${both(`Danh tính thử nghiệm, mật khẩu chung: ${escapeHtml(password)}`, `demo identities, all with the password ${escapeHtml(password)}`)}</caption>
+<caption>${both(`Mật khẩu chung: ${escapeHtml(password)}`, `all with the password ${escapeHtml(password)}`)}</caption>
 <thead>
 <tr><th scope="col">${both('Họ và tên', 'name')}</th><th scope="col">${both('Số định danh cá nhân', 'personal ID number')}</th><th scope="col">${both('Ngày sinh', 'date of birth')}</th></tr>
 </thead>
@@ -231,6 +231,7 @@ export function renderHome(issuer: string, identities: readonly DemoIdentity[], 
       'the portal signs citizens in here over OpenID Connect (authorisation code + PKCE) instead of the real VNeID',
     )}</p>
 <p>${both('Siêu dữ liệu', 'metadata')}: <a href="${escapeHtml(discovery)}">${escapeHtml(discovery)}</a></p>
+<h2>${both('Danh tính thử nghiệm', 'demo identities')}</h2>
 ${identityTable(identities, password)}`,
   );
 }

@@ -74,8 +74,13 @@ test.describe('a citizen applies for birth registration online', () => {
     await expect(page.getByText('Nộp hồ sơ trực tuyến', { exact: true })).toBeVisible();
     await expectNoAccessibilityViolations(page);
 
-    await page.getByRole('link', { name: 'Hồ sơ của tôi' }).first().click();
+    await page.getByRole('navigation', { name: 'Tài khoản' }).getByRole('link', { name: 'Hồ sơ của tôi' }).click();
     await expect(page.getByRole('link', { name: code })).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+    await page.getByRole('link', { name: code }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Hồ sơ ${code}`);
+    await expect(page.getByText('giay-ket-hon.pdf')).toBeVisible();
+    await expectNoAccessibilityViolations(page);
 
     await expect
       .poll(async () => (await mailTo(page, email)).map((m) => m.subject), { timeout: 20_000 })
@@ -99,6 +104,7 @@ test.describe('a citizen applies for birth registration online', () => {
     await catalogue.open();
     await catalogue.switchTo('English');
     await account.register({ fullName: 'Lê Văn Hùng', email, password: 'matkhau123' });
+    await expect(page).toHaveURL(/\/account$/);
     await page.goto('/procedures/LT.KS-TT-BHYT');
     await page.getByRole('button', { name: 'Apply online' }).click();
 
@@ -110,6 +116,7 @@ test.describe('a citizen applies for birth registration online', () => {
     // The draft is on the server: sign out, sign in, continue from My applications.
     await account.signOut('Sign out');
     await account.signIn(email, 'matkhau123');
+    await expect(page).toHaveURL(/\/account$/);
     await page.goto('/dossiers');
     await page.getByRole('link', { name: /Continue the application/ }).click();
     await expect(form.heading).toHaveText("The child's ethnicity, nationality and home town");
@@ -135,5 +142,48 @@ test.describe('a citizen applies for birth registration online', () => {
     await expect
       .poll(async () => (await mailTo(page, email)).map((m) => m.subject), { timeout: 20_000 })
       .toContain(`Your application ${code} has been submitted`);
+  });
+});
+
+test.describe('the application form for everyone', () => {
+  test('fits a 360 px screen and works with the keyboard alone', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    const account = new AccountPages(page);
+    await account.register({
+      fullName: 'Phạm Thu Hà',
+      email: `kb.${randomUUID().slice(0, 8)}@example.vn`,
+      password: 'matkhau123',
+    });
+    await expect(page).toHaveURL(/\/account$/);
+    await page.goto('/apply/1.001193');
+    const form = new ApplicationPages(page);
+    await expect(form.heading).toHaveText('Thông tin của trẻ');
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+
+    await form.field('child', 'fullName').focus();
+    await page.keyboard.type('Phạm Gia Huy');
+    await page.keyboard.press('Tab'); // to the first radio
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab'); // to the date
+    // Chromium's date field here takes month, day, year (its locale is en-US).
+    const [year, month, day] = daysAgo(2).split('-');
+    await page.keyboard.type(`${month}${day}${year}`);
+    await expect(form.field('child', 'dateOfBirth')).toHaveValue(daysAgo(2));
+    // Tab on through the date's and the optional time's parts to the button.
+    const button = page.getByRole('button', { name: 'Lưu và tiếp tục' });
+    for (let i = 0; i < 16 && !(await button.evaluate((el) => el === document.activeElement)); i++) {
+      await page.keyboard.press('Tab');
+    }
+    await expect(button).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(form.heading).toHaveText('Nơi sinh của trẻ');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    for (const path of ['/status', '/dossiers']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(await overflow(), path).toBeLessThanOrEqual(0);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { normalisePhone, type SessionUser } from '@portal/contracts';
+import { normalisePhone, type Language, type SessionUser } from '@portal/contracts';
+import { queueNotification } from '@portal/server/notifications';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { audit } from '../audit/audit';
 import { hashPassword, verifyPassword } from '../users/passwords';
@@ -26,7 +27,7 @@ export class AccountsService {
   ) {}
 
   /** Creates a citizen account; 409 when the e-mail address or phone number is taken. */
-  async register(input: Registration, requestId?: string): Promise<SessionUser> {
+  async register(input: Registration, requestId?: string, language: Language = 'vi'): Promise<SessionUser> {
     const passwordHash = await hashPassword(input.password);
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -43,6 +44,16 @@ export class AccountsService {
           targetId: row.id,
           requestId,
         });
+        // The welcome e-mail commits with the account, or not at all.
+        if (row.email) {
+          await queueNotification(manager, {
+            channel: 'email',
+            template: 'account-registered',
+            language,
+            recipient: row.email,
+            params: { fullName: row.full_name },
+          });
+        }
         return toSessionUser(row);
       });
     } catch (error) {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { loginRequestSchema, registerRequestSchema, type SessionResponse, type SessionUser } from '@portal/contracts';
-import { ZodBody } from '@portal/server/platform';
+import { languageOf, ZodBody } from '@portal/server/platform';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import { AccountsService } from './accounts.service';
@@ -32,7 +32,7 @@ export class AuthController {
     @Req() req: RequestWithId,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionResponse> {
-    const user = await this.accounts.register(body, req.id);
+    const user = await this.accounts.register(body, req.id, languageOf(req));
     await logIn(req, user);
     this.webSession.issueCsrfToken(req, res);
     res.status(201);

@@ -54,7 +54,7 @@ import { pagesOf, valuesToSend, type FieldDefinition, type PageDefinition } from
                           type="radio"
                           class="radios__input"
                           [id]="first ? id : id + '-' + option.value"
-                          [name]="id"
+                          [attr.name]="id"
                           [value]="option.value"
                           [formControlName]="field.name"
                         />
