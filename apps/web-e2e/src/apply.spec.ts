@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mailCatcherUrl } from '../playwright.config';
 import { AccountPages } from './pages/account.pages';
 import { ApplicationPages } from './pages/application.pages';
+import { EidPages } from './pages/eid.pages';
 import { CataloguePage } from './pages/catalogue.page';
 import { expectNoAccessibilityViolations } from './support/axe';
 
@@ -185,5 +186,49 @@ test.describe('the application form for everyone', () => {
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       expect(await overflow(), path).toBeLessThanOrEqual(0);
     }
+  });
+});
+
+test.describe('applying after signing in with the national eID', () => {
+  test('the form is prefilled from the verified identity, and the receipt e-mail goes to the address given', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await page.goto('/procedures/1.001193');
+    await page.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).click();
+    await expect(page).toHaveURL(/\/sign-in\?returnUrl=%2Fapply%2F1\.001193$/);
+    const eid = new EidPages(page);
+    await eid.startButton.click();
+    await eid.signIn('001087007788', 'VNeID@2025');
+    await eid.agree();
+
+    const form = new ApplicationPages(page);
+    await expect(form.heading).toHaveText('Thông tin của trẻ');
+    await form.child('Phạm Gia Bảo', 'male', daysAgo(20));
+    await form.birthPlace('Bệnh viện Xanh Pôn', 'Số 12 phố Chu Văn An, Thành phố Hà Nội');
+    await form.origin();
+    await form.parent('mother', 'absent');
+    // The father's page is the signed-in person's own, from the national eID.
+    await expect(form.field('father', 'fullName')).toHaveValue('Phạm Quốc Huy');
+    await expect(form.field('father', 'personalId')).toHaveValue('001087007788');
+    await expect(form.field('father', 'dateOfBirth')).toHaveValue('1987-07-23');
+    await form.field('father', 'ethnicity').fill('Kinh');
+    await form.continue();
+    await expect(form.field('informant', 'fullName')).toHaveValue('Phạm Quốc Huy');
+    await expect(form.field('informant', 'personalId')).toHaveValue('001087007788');
+    await expect(page.locator('#informant-relation-father')).toBeChecked();
+    const email = `eid.${randomUUID().slice(0, 8)}@example.vn`;
+    await form.field('informant', 'phone').fill('0987001122');
+    await form.field('informant', 'email').fill(email);
+    await form.continue();
+    await form.ward('Phường Giảng Võ – Thành phố Hà Nội');
+    await form.upload('medical_birth_certificate', 'giay-chung-sinh.pdf');
+    await form.continue();
+    await page.getByRole('button', { name: 'Xác nhận và nộp hồ sơ' }).click();
+    await expect(page.getByRole('heading', { name: 'Đã nộp hồ sơ thành công' })).toBeVisible();
+    const code = (await page.locator('.panel__code').textContent())?.trim() ?? '';
+    await expect
+      .poll(async () => (await mailTo(page, email)).map((m) => m.subject), { timeout: 20_000 })
+      .toContain(`Hồ sơ ${code} đã được nộp thành công`);
   });
 });

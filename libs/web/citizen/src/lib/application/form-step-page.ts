@@ -260,16 +260,35 @@ export class FormStepPage {
     }
   }
 
-  /** The informant's page starts from the signed-in person's own details (and their verified identity). */
+  /**
+   * Pages start from what the portal already knows: the informant is the signed-in
+   * person; with a verified national eID, that person's parent page (mother or
+   * father, by their sex) is filled from the identity. Everything can be changed.
+   */
   private prefill(pageId: string): Record<string, unknown> {
     const user = this.session.user();
-    if (pageId !== 'informant' || !user) return {};
-    const identity = (user as { identity?: { personalId?: string } }).identity;
-    return {
-      fullName: user.fullName,
-      phone: user.phone ?? '',
-      email: user.email ?? '',
-      personalId: identity?.personalId ?? '',
-    };
+    if (!user) return {};
+    const identity = user.identity;
+    if (pageId === 'informant') {
+      return {
+        fullName: user.fullName,
+        phone: user.phone ?? '',
+        email: user.email ?? '',
+        personalId: identity?.personalId ?? '',
+        relation: identity ? (identity.sex === 'female' ? 'mother' : 'father') : '',
+      };
+    }
+    const parentPage = identity?.sex === 'female' ? 'mother' : 'father';
+    if (identity && pageId === parentPage) {
+      return {
+        absent: false,
+        fullName: user.fullName,
+        dateOfBirth: identity.dateOfBirth,
+        nationality: 'Việt Nam',
+        personalId: identity.personalId,
+        residence: identity.permanentAddress,
+      };
+    }
+    return {};
   }
 }
