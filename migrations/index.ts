@@ -4,6 +4,7 @@ import { Attachments1764250000000 } from './1764250000000-attachments';
 import { EidIdentity1764300000000 } from './1764300000000-eid-identity';
 import { Notifications1764100000000 } from './1764100000000-notifications';
 import { Applications1764400000000 } from './1764400000000-applications';
+import { Workflow1764500000000 } from './1764500000000-workflow';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Attachments1764250000000,
   EidIdentity1764300000000,
   Applications1764400000000,
+  Workflow1764500000000,
 ];

@@ -4,3 +4,4 @@ export * from './validation';
 export * from './account';
 export * from './birth-registration';
 export * from './attachment';
+export * from './office';

@@ -62,6 +62,7 @@ export const validationMessages = {
     vi: 'Mã hồ sơ có dạng HS-01-261125-000123.',
     en: 'A dossier code looks like HS-01-261125-000123.',
   },
+  reasonRequired: { vi: 'Vui lòng ghi rõ lý do.', en: 'Give the reason.' },
   underSix: {
     vi: 'Thủ tục liên thông chỉ dành cho trẻ em dưới 6 tuổi.',
     en: 'The linked procedure is only for children under six.',

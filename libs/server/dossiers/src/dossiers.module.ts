@@ -7,12 +7,15 @@ import { DossierEvent } from './dossier-event.entity';
 import { Dossier } from './dossier.entity';
 import { MyDossiersController } from './my-dossiers/my-dossiers.controller';
 import { MyDossiersService } from './my-dossiers/my-dossiers.service';
+import { OfficeController } from './office/office.controller';
+import { OfficeService } from './office/office.service';
+import { WorkflowActionsService } from './office/workflow-actions.service';
 
 /** The dossier aggregate: online applications (drafts, submission), a citizen's dossiers, the status lookup. */
 @Module({
   imports: [TypeOrmModule.forFeature([Dossier, DossierEvent]), AttachmentsModule],
-  controllers: [ApplicationsController, MyDossiersController],
-  providers: [ApplicationsService, MyDossiersService],
+  controllers: [ApplicationsController, MyDossiersController, OfficeController],
+  providers: [ApplicationsService, MyDossiersService, OfficeService, WorkflowActionsService],
   exports: [TypeOrmModule, ApplicationsService],
 })
 export class DossiersModule {}

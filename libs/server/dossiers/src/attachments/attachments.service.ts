@@ -99,6 +99,18 @@ export class AttachmentsService {
     return { attachment: toAttachmentSummary(row), file };
   }
 
+  /** A paper of a dossier, for the staff who handle it (the caller has checked their access to the dossier). */
+  async openInDossier(dossierId: string, id: string): Promise<{ attachment: AttachmentSummary; file: FileHandle }> {
+    if (!UUID.test(id)) throw new AttachmentNotFound();
+    const [row] = (await this.dataSource.query(
+      `SELECT ${ATTACHMENT_COLUMNS}, storage_key FROM attachment WHERE id = $1 AND dossier_id = $2`,
+      [id, dossierId],
+    )) as Array<AttachmentRow & { storage_key: string }>;
+    const file = row ? await this.files.open(row.storage_key) : null;
+    if (!row || !file) throw new AttachmentNotFound();
+    return { attachment: toAttachmentSummary(row), file };
+  }
+
   /**
    * Deletes the owner's attachment while it belongs to no dossier: the row and
    * its audit event first, then the file. Once submitted it stays (409).

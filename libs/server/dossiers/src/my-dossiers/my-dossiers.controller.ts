@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  actionRequestSchema,
   statusLookupRequestSchema,
   type DossierDetail,
   type DossierSummary,
@@ -10,13 +11,26 @@ import {
 import { CurrentUser, SignedIn } from '@portal/server/identity';
 import { ZodBody } from '@portal/server/platform';
 import type { Request } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { ActionNotAllowed } from '../office/office.errors';
+import { WorkflowActionsService } from '../office/workflow-actions.service';
 import { MyDossiersService } from './my-dossiers.service';
+
+const citizenActionSchema = actionRequestSchema.extend({
+  /** New uploads sent with a resubmission. */
+  attachmentIds: z
+    .array(z.string().uuid({ message: 'uploadRequired' }))
+    .max(10, { message: 'tooLong' })
+    .optional(),
+});
 
 @ApiTags('dossiers')
 @Controller('dossiers')
 export class MyDossiersController {
-  constructor(private readonly dossiers: MyDossiersService) {}
+  constructor(
+    private readonly dossiers: MyDossiersService,
+    private readonly workflow: WorkflowActionsService,
+  ) {}
 
   @Get()
   @UseGuards(SignedIn)
@@ -33,6 +47,27 @@ export class MyDossiersController {
     @Req() req: Request,
   ): Promise<StatusLookupResult> {
     return this.dossiers.lookup(body.code, body.phone, req.ip ?? 'unknown');
+  }
+
+  @Post(':code/actions/:action')
+  @HttpCode(200)
+  @UseGuards(SignedIn)
+  @ApiOperation({ summary: 'The citizen sends the papers asked for (resubmit), or withdraws the dossier.' })
+  async act(
+    @Param('code') code: string,
+    @Param('action') action: string,
+    @Body(new ZodBody(citizenActionSchema)) body: z.output<typeof citizenActionSchema>,
+    @CurrentUser() user: SessionUser,
+    @Req() req: Request,
+  ): Promise<DossierDetail> {
+    if (action !== 'resubmit' && action !== 'withdraw') throw new ActionNotAllowed(action.slice(0, 32), 'unknown');
+    await this.workflow.act(user, { applicantId: user.id }, code, action, {
+      version: body.version,
+      reason: body.reason,
+      attachmentIds: body.attachmentIds,
+      requestId: req.id === undefined ? undefined : String(req.id),
+    });
+    return this.dossiers.detail(user.id, code);
   }
 
   @Get(':code')

@@ -78,14 +78,25 @@ export class MyDossiersService {
   }
 
   async detail(userId: string, code: string): Promise<DossierDetail> {
-    const [row] = (await this.dataSource.query(`${SUMMARY} WHERE d.code = $1 AND d.applicant_id = $2`, [
+    const [row] = await this.dataSource.query(`SELECT id FROM dossier WHERE code = $1 AND applicant_id = $2`, [
       code.slice(0, 32),
       userId,
-    ])) as SummaryRow[];
+    ]);
+    if (!row) throw new DossierNotFound();
+    return this.detailById(row.id, { includeViews: false });
+  }
+
+  /**
+   * A dossier with its papers and timeline; the caller has checked who may see it.
+   * Staff reads are part of the history, but a citizen's timeline shows what happened to the dossier.
+   */
+  async detailById(id: string, options: { includeViews: boolean }): Promise<DossierDetail> {
+    const [row] = (await this.dataSource.query(`${SUMMARY} WHERE d.id = $1`, [id])) as SummaryRow[];
     if (!row) throw new DossierNotFound();
     const [{ data }] = await this.dataSource.query(`SELECT data FROM dossier WHERE id = $1`, [row.id]);
     const events = await this.dataSource.query(
-      `SELECT action, actor_role, from_status, to_status, reason, occurred_at FROM dossier_event WHERE dossier_id = $1 ORDER BY id`,
+      `SELECT action, actor_role, from_status, to_status, reason, occurred_at FROM dossier_event
+        WHERE dossier_id = $1 ${options.includeViews ? '' : `AND action <> 'view'`} ORDER BY id`,
       [row.id],
     );
     const papers = await this.dataSource.query(

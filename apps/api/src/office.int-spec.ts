@@ -1,0 +1,228 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import type { ApiError, DossierDetail, InboxPage, OfficeDossier } from '@portal/contracts';
+import { CatalogueSeeder } from '@portal/server/catalogue';
+import { hashPassword, IdentitySeeder } from '@portal/server/identity';
+import { loadConfig } from '@portal/server/platform';
+import {
+  aSignedInAccount,
+  aSignedInCitizen,
+  aSubmittedBirthRegistration,
+  uploadPaper,
+  BrowserClient,
+} from '@portal/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { createApp } from './create-app';
+
+describe('API: the back office works a ward’s dossiers through the workflow', () => {
+  let app: INestApplication;
+  let base: string;
+  let dataSource: DataSource;
+  let clerk: BrowserClient;
+  let leader: BrowserClient;
+  let otherWardClerk: BrowserClient;
+  const uploadDir = mkdtempSync(join(tmpdir(), 'portal-office-'));
+
+  beforeAll(async () => {
+    app = await createApp({ ...loadConfig(), UPLOAD_DIR: uploadDir });
+    await app.get(IdentitySeeder).seed();
+    await app.get(CatalogueSeeder).seed();
+    await app.listen(0, '127.0.0.1');
+    base = `${await app.getUrl()}/api`.replace('[::1]', '127.0.0.1');
+    dataSource = app.get(DataSource);
+    await dataSource.query(
+      `INSERT INTO app_user (email, full_name, password_hash, roles, unit_code)
+       VALUES ('clerk.ngocha@demo.dichvucong.vn', 'Đỗ Văn Giang', $1, ARRAY['clerk'], '00008') ON CONFLICT (email) DO NOTHING`,
+      [await hashPassword('Demo@2025')],
+    );
+    clerk = await aSignedInAccount(base, 'clerk.badinh@demo.dichvucong.vn');
+    leader = await aSignedInAccount(base, 'leader.badinh@demo.dichvucong.vn');
+    otherWardClerk = await aSignedInAccount(base, 'clerk.ngocha@demo.dichvucong.vn');
+  });
+
+  afterAll(async () => {
+    await app.close();
+    rmSync(uploadDir, { recursive: true, force: true });
+  });
+
+  const view = async (browser: BrowserClient, code: string) =>
+    (await (await browser.get(`/office/dossiers/${code}`)).json()) as OfficeDossier;
+  const act = (browser: BrowserClient, code: string, action: string, body: Record<string, unknown>) =>
+    browser.post(`/office/dossiers/${code}/actions/${action}`, body);
+  const events = async (code: string) =>
+    (
+      await dataSource.query(
+        `SELECT e.action, e.actor_role, e.from_status, e.to_status FROM dossier_event e JOIN dossier d ON d.id = e.dossier_id
+          WHERE d.code = $1 AND e.action <> 'view' ORDER BY e.id`,
+        [code],
+      )
+    ).map(
+      (e: Record<string, string>) => `${e['action']}:${e['actor_role']}:${e['from_status'] ?? '-'}>${e['to_status']}`,
+    );
+
+  it('takes a dossier from new to processed: receive, ask for a paper, resubmit, propose, sign', async () => {
+    const citizen = await aSignedInCitizen(base);
+    const code = await aSubmittedBirthRegistration(citizen.browser);
+
+    const inbox = (await (await clerk.get('/office/dossiers?tab=to_receive')).json()) as InboxPage;
+    expect(inbox.rows.map((r) => r.code)).toContain(code);
+    expect(inbox.counts.to_receive).toBeGreaterThan(0);
+
+    let dossier = await view(clerk, code);
+    expect(dossier).toMatchObject({
+      status: 'new',
+      allowedActions: ['receive', 'refuse'],
+      applicant: { phone: '0912345678' },
+    });
+    const paper = await clerk.get(`/office/dossiers/${code}/papers/${dossier.papers[0].id}`);
+    expect(paper.status).toBe(200);
+    expect(paper.headers.get('content-type')).toBe('application/pdf');
+
+    for (const [action, body] of [
+      ['receive', {}],
+      ['start', {}],
+      [
+        'request_supplement',
+        { reason: 'Giấy chứng sinh bị mờ, vui lòng chụp lại.', papers: ['medical_birth_certificate'] },
+      ],
+    ] as const) {
+      const response = await act(clerk, code, action, { version: dossier.version, ...body });
+      expect({ action, status: response.status }).toEqual({ action, status: 200 });
+      dossier = (await response.json()) as OfficeDossier;
+    }
+    expect(dossier.status).toBe('supplement_requested');
+
+    // The citizen sends a clearer copy; the clock starts again.
+    const mine = (await (await citizen.browser.get(`/dossiers/${code}`)).json()) as DossierDetail & {
+      version?: number;
+    };
+    const clearer = await uploadPaper(citizen.browser, 'medical_birth_certificate');
+    const [{ version }] = await dataSource.query(`SELECT version FROM dossier WHERE code = $1`, [code]);
+    const resent = await citizen.browser.post(`/dossiers/${code}/actions/resubmit`, {
+      version,
+      attachmentIds: [clearer],
+    });
+    expect(resent.status).toBe(200);
+    expect(((await resent.json()) as DossierDetail).status).toBe('processing');
+    expect(mine.timeline.map((e) => e.action)).not.toContain('view');
+
+    dossier = await view(clerk, code);
+    expect(dossier.papers).toHaveLength(2);
+    dossier = (await (
+      await act(clerk, code, 'propose_approval', { version: dossier.version })
+    ).json()) as OfficeDossier;
+    expect(dossier).toMatchObject({
+      status: 'processing',
+      step: 'awaiting_signature',
+      proposal: 'approve',
+      allowedActions: [],
+    });
+
+    const forLeader = await view(leader, code);
+    expect(forLeader.allowedActions).toEqual(['sign', 'send_back']);
+    const signed = await act(leader, code, 'sign', { version: forLeader.version });
+    expect(signed.status).toBe(200);
+    expect(((await signed.json()) as OfficeDossier).status).toBe('processed');
+
+    expect(await events(code)).toEqual([
+      'submit:citizen:->new',
+      'receive:clerk:new>received',
+      'start:clerk:received>processing',
+      'request_supplement:clerk:processing>supplement_requested',
+      'resubmit:citizen:supplement_requested>processing',
+      'propose_approval:clerk:processing>processing',
+      'sign:leader:processing>processed',
+    ]);
+    const [row] = await dataSource.query(`SELECT finished_at, paused_at, received_at FROM dossier WHERE code = $1`, [
+      code,
+    ]);
+    expect(row.finished_at).not.toBeNull();
+    expect(row.paused_at).toBeNull();
+    expect(row.received_at).not.toBeNull();
+    const views = await dataSource.query(
+      `SELECT count(*)::int AS n FROM dossier_event e JOIN dossier d ON d.id = e.dossier_id WHERE d.code = $1 AND e.action = 'view'`,
+      [code],
+    );
+    expect(views[0].n).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refuses what the state table does not allow, and changes nothing', async () => {
+    const citizen = await aSignedInCitizen(base);
+    const code = await aSubmittedBirthRegistration(citizen.browser);
+    const { version } = await view(clerk, code);
+    const count = async () => (await events(code)).length;
+    const before = await count();
+
+    const early = await act(clerk, code, 'start', { version });
+    expect(early.status).toBe(409);
+    expect(((await early.json()) as ApiError).code).toBe('ACTION_NOT_ALLOWED');
+    const noReason = await act(clerk, code, 'refuse', { version });
+    expect(noReason.status).toBe(400);
+    expect(((await noReason.json()) as ApiError).code).toBe('REASON_REQUIRED');
+    expect((await act(leader, code, 'receive', { version })).status).toBe(403);
+    expect((await act(clerk, code, 'teleport', { version })).status).toBe(409);
+    expect((await act(clerk, code, 'receive', {})).status).toBe(400);
+    expect(await count()).toBe(before);
+  });
+
+  it('lets one of two clerks acting at once win; the other gets 409', async () => {
+    const citizen = await aSignedInCitizen(base);
+    const code = await aSubmittedBirthRegistration(citizen.browser);
+    const { version } = await view(clerk, code);
+    const secondClerk = await aSignedInAccount(base, 'clerk.badinh@demo.dichvucong.vn');
+    const results = await Promise.all([
+      act(clerk, code, 'receive', { version }),
+      act(secondClerk, code, 'refuse', { version, reason: 'Trùng hồ sơ' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const loser = results.find((r) => r.status === 409);
+    expect(((await loser?.json()) as ApiError).code).toBe('DOSSIER_CHANGED');
+    expect((await events(code)).length).toBe(2);
+  });
+
+  it("keeps every ward to its own dossiers: another ward's clerk gets 404 everywhere", async () => {
+    const citizen = await aSignedInCitizen(base);
+    const code = await aSubmittedBirthRegistration(citizen.browser);
+    const { version, papers } = await view(clerk, code);
+
+    expect((await otherWardClerk.get(`/office/dossiers/${code}`)).status).toBe(404);
+    expect((await otherWardClerk.get(`/office/dossiers/${code}/papers/${papers[0].id}`)).status).toBe(404);
+    for (const action of ['receive', 'refuse', 'start']) {
+      expect((await act(otherWardClerk, code, action, { version, reason: 'x' })).status).toBe(404);
+    }
+    for (const tab of ['to_receive', 'in_progress', 'finished']) {
+      const page = (await (await otherWardClerk.get(`/office/dossiers?tab=${tab}&q=${code}`)).json()) as InboxPage;
+      expect(page.rows).toEqual([]);
+    }
+    expect((await events(code)).length).toBe(1);
+  });
+
+  it('keeps citizens and auditors out of the back office', async () => {
+    const citizen = await aSignedInCitizen(base);
+    expect((await citizen.browser.get('/office/dossiers')).status).toBe(403);
+    const auditor = await aSignedInAccount(base, 'auditor@demo.dichvucong.vn');
+    expect((await auditor.get('/office/dossiers')).status).toBe(403);
+    const anonymous = await new BrowserClient(base).start();
+    expect((await anonymous.get('/office/dossiers')).status).toBe(401);
+  });
+
+  it('searches the inbox by code and by name, and answers a bad tab with 400', async () => {
+    const citizen = await aSignedInCitizen(base);
+    const code = await aSubmittedBirthRegistration(citizen.browser, {
+      child: {
+        fullName: 'Vũ Thảo Nguyên',
+        sex: 'female',
+        dateOfBirth: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+      },
+    });
+    const byName = (await (
+      await clerk.get(`/office/dossiers?tab=to_receive&q=${encodeURIComponent('Thảo Nguyên')}`)
+    ).json()) as InboxPage;
+    expect(byName.rows.map((r) => r.code)).toEqual([code]);
+    expect(byName.rows[0].childName).toBe('Vũ Thảo Nguyên');
+    expect((await clerk.get('/office/dossiers?tab=everything')).status).toBe(400);
+  });
+});

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import type { DossierDetail } from './birth-registration';
+import type { LocalizedText } from './common';
+
+/** The actions of the dossier workflow (the state table lives in the server's workflow library). */
+export const workflowActions = [
+  'receive',
+  'refuse',
+  'start',
+  'request_supplement',
+  'resubmit',
+  'propose_approval',
+  'propose_refusal',
+  'sign',
+  'send_back',
+  'withdraw',
+] as const;
+export type WorkflowAction = (typeof workflowActions)[number];
+
+/** A step inside a status: the leader's sign-off sits inside "processing". */
+export const workflowSteps = ['awaiting_signature'] as const;
+export type WorkflowStep = (typeof workflowSteps)[number];
+
+/** The back-office inbox tabs. */
+export const inboxTabs = ['to_receive', 'in_progress', 'waiting_papers', 'to_sign', 'overdue', 'finished'] as const;
+export type InboxTab = (typeof inboxTabs)[number];
+
+export const inboxQuerySchema = z.object({
+  tab: z.enum(inboxTabs, { message: 'choose' }).default('to_receive'),
+  /** A dossier code, or part of the child's or the informant's name. */
+  q: z.string({ message: 'wrongType' }).trim().max(100, { message: 'tooLong' }).optional(),
+  procedureCode: z.string({ message: 'wrongType' }).max(32, { message: 'tooLong' }).optional(),
+  page: z.coerce
+    .number({ message: 'wrongType' })
+    .int({ message: 'wrongType' })
+    .min(1, { message: 'wrongType' })
+    .max(10_000, { message: 'wrongType' })
+    .default(1),
+});
+export type InboxQuery = z.input<typeof inboxQuerySchema>;
+
+export interface InboxRow {
+  code: string;
+  procedureName: LocalizedText;
+  childName: string | null;
+  informantName: string | null;
+  status: string;
+  step: WorkflowStep | null;
+  channel: string;
+  submittedAt: string | null;
+  dueAt: string | null;
+  /** Less than a quarter of the legal time left. */
+  dueSoon: boolean;
+  overdue: boolean;
+  assigneeName: string | null;
+}
+
+export interface InboxPage {
+  rows: InboxRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** How many dossiers each tab holds, for the tab labels. */
+  counts: Record<InboxTab, number>;
+}
+
+/** A dossier as a clerk or leader of its ward sees it. */
+export interface OfficeDossier extends DossierDetail {
+  version: number;
+  step: WorkflowStep | null;
+  /** What a proposal awaiting the leader's signature would decide. */
+  proposal: 'approve' | 'refuse' | null;
+  assigneeName: string | null;
+  applicant: { fullName: string | null; phone: string | null };
+  /** The actions the current state allows the viewer to take. */
+  allowedActions: WorkflowAction[];
+}
+
+const reasonText = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z
+    .string({ message: 'wrongType' })
+    .transform((v) => v.normalize('NFC').trim())
+    .pipe(z.string().max(2000, { message: 'tooLong' }))
+    .optional(),
+);
+
+/** The body of a workflow action. `version` is the dossier version the person acted on (optimistic locking). */
+export const actionRequestSchema = z.object({
+  version: z.number({ message: 'required' }).int({ message: 'wrongType' }).min(1, { message: 'wrongType' }),
+  reason: reasonText,
+  /** For a supplement request: the papers asked for. */
+  papers: z
+    .array(z.string().regex(/^[a-z0-9_]+$/, { message: 'paperCode' }))
+    .max(10, { message: 'tooLong' })
+    .optional(),
+});
+export type ActionRequest = z.input<typeof actionRequestSchema>;

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  inboxTabs,
+  type InboxPage,
+  type InboxRow,
+  type InboxTab,
+  type OfficeDossier,
+  type SessionUser,
+  type WorkflowStep,
+} from '@portal/contracts';
+import { allowedActions } from '@portal/server/workflow';
+import { DataSource } from 'typeorm';
+import { DossierNotFound } from '../applications/application.errors';
+import { MyDossiersService } from '../my-dossiers/my-dossiers.service';
+import { NotUnitStaff } from './office.errors';
+import { actorRoles } from './workflow-actions.service';
+
+export const INBOX_PAGE_SIZE = 50;
+
+const ACTIVE = `('new', 'received', 'processing', 'supplement_requested')`;
+const tabFilter: Record<InboxTab, string> = {
+  to_receive: `d.status = 'new'`,
+  in_progress: `d.status IN ('received', 'processing') AND d.step IS NULL`,
+  waiting_papers: `d.status = 'supplement_requested'`,
+  to_sign: `d.status = 'processing' AND d.step = 'awaiting_signature'`,
+  overdue: `d.status IN ${ACTIVE} AND d.paused_at IS NULL AND d.due_at < now()`,
+  finished: `d.status IN ('refused', 'processed', 'returned', 'withdrawn', 'stopped')`,
+};
+
+/** The unit a clerk or leader works in; anyone else is refused. */
+export function staffUnit(user: SessionUser): string {
+  if (!user.unitCode || !user.roles.some((role) => role === 'clerk' || role === 'leader')) throw new NotUnitStaff();
+  return user.unitCode;
+}
+
+/**
+ * The back office of a ward: its inbox and its dossiers, never another ward's.
+ * Every read of a dossier by staff is written to the dossier's history.
+ */
+@Injectable()
+export class OfficeService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dossiers: MyDossiersService,
+  ) {}
+
+  async inbox(user: SessionUser, tab: InboxTab, q: string | undefined, page: number): Promise<InboxPage> {
+    const unit = staffUnit(user);
+    const params: unknown[] = [unit];
+    let search = '';
+    if (q) {
+      params.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      search = `AND (d.code ILIKE $2 OR d.data->'child'->>'fullName' ILIKE $2 OR d.data->'informant'->>'fullName' ILIKE $2)`;
+    }
+    const rows = await this.dataSource.query(
+      `SELECT d.code, p.name AS procedure_name, p.name_en AS procedure_name_en,
+              d.data->'child'->>'fullName' AS child_name, d.data->'informant'->>'fullName' AS informant_name,
+              d.status, d.step, d.channel, d.submitted_at, d.due_at, d.paused_at, a.full_name AS assignee_name,
+              count(*) OVER () AS total
+         FROM dossier d
+         JOIN procedure p ON p.code = d.procedure_code
+         LEFT JOIN app_user a ON a.id = d.assignee_id
+        WHERE d.unit_code = $1 AND ${tabFilter[tab]} ${search}
+        ORDER BY d.due_at ASC NULLS LAST, d.submitted_at ASC
+        LIMIT ${INBOX_PAGE_SIZE} OFFSET ${(page - 1) * INBOX_PAGE_SIZE}`,
+      params,
+    );
+    const [counts] = await this.dataSource.query(
+      `SELECT ${inboxTabs.map((t) => `count(*) FILTER (WHERE ${tabFilter[t]})::int AS ${t}`).join(', ')}
+         FROM dossier d WHERE d.unit_code = $1`,
+      [unit],
+    );
+    const now = Date.now();
+    return {
+      rows: rows.map((r: Record<string, unknown>): InboxRow => {
+        const due = r['due_at'] ? new Date(r['due_at'] as Date).getTime() : null;
+        const submitted = r['submitted_at'] ? new Date(r['submitted_at'] as Date).getTime() : null;
+        const active = ['new', 'received', 'processing'].includes(r['status'] as string);
+        const overdue = active && due !== null && due < now;
+        return {
+          code: r['code'] as string,
+          procedureName: { vi: r['procedure_name'] as string, en: r['procedure_name_en'] as string },
+          childName: (r['child_name'] as string | null) ?? null,
+          informantName: (r['informant_name'] as string | null) ?? null,
+          status: r['status'] as string,
+          step: (r['step'] as WorkflowStep | null) ?? null,
+          channel: r['channel'] as string,
+          submittedAt: submitted ? new Date(submitted).toISOString() : null,
+          dueAt: due ? new Date(due).toISOString() : null,
+          overdue,
+          dueSoon: active && !overdue && due !== null && submitted !== null && due - now < (due - submitted) / 4,
+          assigneeName: (r['assignee_name'] as string | null) ?? null,
+        };
+      }),
+      total: rows.length ? Number(rows[0]['total']) : 0,
+      page,
+      pageSize: INBOX_PAGE_SIZE,
+      counts,
+    };
+  }
+
+  /** One dossier of the ward, with the actions the viewer may take; the read itself is recorded. */
+  async view(user: SessionUser, code: string, requestId?: string): Promise<OfficeDossier> {
+    const unit = staffUnit(user);
+    const [row] = await this.dataSource.query(
+      `SELECT d.id, d.applicant_id, d.version, d.step, d.proposal, d.status, p.workflow, a.full_name AS assignee_name,
+              u.full_name AS applicant_name, d.contact_phone
+         FROM dossier d JOIN procedure p ON p.code = d.procedure_code
+         LEFT JOIN app_user a ON a.id = d.assignee_id
+         LEFT JOIN app_user u ON u.id = d.applicant_id
+        WHERE d.code = $1 AND d.unit_code = $2`,
+      [code.slice(0, 32), unit],
+    );
+    if (!row) throw new DossierNotFound();
+    await this.dataSource.query(
+      `INSERT INTO dossier_event (dossier_id, actor_id, actor_role, action, request_id) VALUES ($1, $2, $3, 'view', $4)`,
+      [row.id, user.id, actorRoles(user).find((r) => r !== 'citizen') ?? 'clerk', requestId ?? null],
+    );
+    const detail = await this.dossiers.detailById(row.id, { includeViews: true });
+    return {
+      ...detail,
+      version: row.version,
+      step: row.step,
+      proposal: row.proposal,
+      assigneeName: row.assignee_name,
+      applicant: { fullName: row.applicant_name, phone: row.contact_phone },
+      allowedActions: allowedActions(
+        row.workflow,
+        { status: row.status, step: row.step },
+        row.proposal,
+        actorRoles(user),
+      ),
+    };
+  }
+
+  /** The id of a dossier of the ward, for reading its papers. */
+  async dossierId(user: SessionUser, code: string): Promise<string> {
+    const unit = staffUnit(user);
+    const [row] = await this.dataSource.query(`SELECT id FROM dossier WHERE code = $1 AND unit_code = $2`, [
+      code.slice(0, 32),
+      unit,
+    ]);
+    if (!row) throw new DossierNotFound();
+    return row.id as string;
+  }
+}

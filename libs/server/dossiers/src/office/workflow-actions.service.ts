@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { SessionUser, WorkflowAction, WorkflowStep } from '@portal/contracts';
+import { RoleRequired } from '@portal/server/identity';
+import { decide, dueAt, vietnamHolidays, type ActorRole } from '@portal/server/workflow';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DossierNotFound } from '../applications/application.errors';
+import { linkAttachmentsToDossier } from '../attachments';
+import { ActionNotAllowed, DossierChanged, ReasonRequired } from './office.errors';
+
+/** Whose dossiers an actor may act on: a ward's (clerks, leaders) or their own (citizens). */
+export type Scope = { unitCode: string } | { applicantId: string };
+
+export interface ActionInput {
+  version: number;
+  reason?: string;
+  papers?: string[];
+  /** The citizen's new uploads sent with a resubmission. */
+  attachmentIds?: string[];
+  requestId?: string;
+}
+
+interface DossierRow {
+  id: string;
+  status: string;
+  step: WorkflowStep | null;
+  proposal: 'approve' | 'refuse' | null;
+  version: number;
+  workflow: string;
+  time_limit_amount: number;
+  paused_at: Date | null;
+  due_at: Date | null;
+}
+
+export function actorRoles(user: SessionUser): ActorRole[] {
+  const acting: ActorRole[] = ['citizen', 'clerk', 'leader'];
+  return acting.filter((role) => (user.roles as string[]).includes(role));
+}
+
+/**
+ * Applies a workflow action to a dossier: the state table decides, then the new
+ * state, its event and (later) its outbox messages commit together. Optimistic
+ * locking: the caller says which version it acted on; a stale version is 409.
+ */
+@Injectable()
+export class WorkflowActionsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async act(
+    user: SessionUser,
+    scope: Scope,
+    code: string,
+    action: WorkflowAction,
+    input: ActionInput,
+  ): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.lockDossier(manager, scope, code);
+      if (row.version !== input.version) throw new DossierChanged();
+      const roles = actorRoles(user);
+      const decision = decide(
+        row.workflow,
+        { status: row.status, step: row.step },
+        row.proposal,
+        action,
+        roles,
+        input.reason,
+      );
+      if (!decision.ok) {
+        if (decision.reason === 'role_not_allowed') throw new RoleRequired();
+        if (decision.reason === 'reason_required') throw new ReasonRequired();
+        throw new ActionNotAllowed(action, row.status);
+      }
+      const t = decision.transition;
+      const role = t.roles.find((r) => roles.includes(r)) ?? roles[0];
+      const now = new Date();
+      let due = row.due_at;
+      if (action === 'receive') due = dueAt(now, row.time_limit_amount, vietnamHolidays);
+      if (t.clock === 'resume' && row.paused_at && due) {
+        // Time spent waiting for the citizen does not count against the limit.
+        due = new Date(due.getTime() + (now.getTime() - new Date(row.paused_at).getTime()));
+      }
+      const pausedSeconds =
+        t.clock === 'resume' && row.paused_at
+          ? Math.round((now.getTime() - new Date(row.paused_at).getTime()) / 1000)
+          : 0;
+      await manager.query(
+        `UPDATE dossier SET
+            status = $2, step = $3,
+            proposal = $4,
+            assignee_id = CASE WHEN $5 THEN $6::uuid ELSE assignee_id END,
+            received_at = CASE WHEN $7 THEN $8 ELSE received_at END,
+            due_at = $9,
+            paused_at = CASE WHEN $10 = 'stop' THEN $8 WHEN $10 = 'resume' THEN NULL ELSE paused_at END,
+            paused_seconds = paused_seconds + $11,
+            finished_at = CASE WHEN $12 THEN $8 ELSE finished_at END,
+            version = version + 1, updated_at = $8
+          WHERE id = $1`,
+        [
+          row.id,
+          t.to.status,
+          t.to.step,
+          t.proposal ?? (t.to.step ? row.proposal : null),
+          action === 'start',
+          user.id,
+          action === 'receive',
+          now,
+          due,
+          t.clock ?? null,
+          pausedSeconds,
+          !!t.final,
+        ],
+      );
+      const details: Record<string, unknown> = {};
+      if (input.papers?.length) details['papers'] = input.papers;
+      if (t.proposal) details['proposal'] = t.proposal;
+      await manager.query(
+        `INSERT INTO dossier_event (dossier_id, actor_id, actor_role, action, from_status, to_status, reason, details, request_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          row.id,
+          user.id,
+          role,
+          action,
+          row.status,
+          t.to.status,
+          input.reason ?? null,
+          Object.keys(details).length ? JSON.stringify(details) : null,
+          input.requestId ?? null,
+        ],
+      );
+      if (input.attachmentIds?.length) {
+        await linkAttachmentsToDossier(manager, {
+          ownerId: user.id,
+          dossierId: row.id,
+          attachmentIds: input.attachmentIds,
+        });
+      }
+      return row.id;
+    });
+  }
+
+  private async lockDossier(manager: EntityManager, scope: Scope, code: string): Promise<DossierRow> {
+    const [column, value] = 'unitCode' in scope ? ['unit_code', scope.unitCode] : ['applicant_id', scope.applicantId];
+    const [row] = (await manager.query(
+      `SELECT d.id, d.status, d.step, d.proposal, d.version, p.workflow, p.time_limit_amount, d.paused_at, d.due_at
+         FROM dossier d JOIN procedure p ON p.code = d.procedure_code
+        WHERE d.code = $1 AND d.${column} = $2
+        FOR UPDATE OF d`,
+      [code.slice(0, 32), value],
+    )) as DossierRow[];
+    if (!row) throw new DossierNotFound();
+    return row;
+  }
+}

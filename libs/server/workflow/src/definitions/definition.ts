@@ -1,0 +1,27 @@
+import type { WorkflowAction, WorkflowStep } from '@portal/contracts';
+
+export type DossierState = { status: string; step: WorkflowStep | null };
+export type ActorRole = 'citizen' | 'clerk' | 'leader' | 'system';
+
+/** One row of a workflow's state table (the way DIGIT's workflow service declares business services). */
+export interface Transition {
+  action: WorkflowAction;
+  from: DossierState;
+  to: DossierState;
+  roles: readonly ActorRole[];
+  /** The actor must say why (refusals, supplement requests, sending back). */
+  reasonRequired?: boolean;
+  /** The legal clock stops (waiting for the citizen) or starts again. */
+  clock?: 'stop' | 'resume';
+  /** A proposal the leader's signature will decide. */
+  proposal?: 'approve' | 'refuse';
+  /** The transition is decided by the proposal on the dossier. */
+  whenProposal?: 'approve' | 'refuse';
+  /** Ends the dossier's processing: finished time set, timers cancelled. */
+  final?: boolean;
+}
+
+export interface WorkflowDefinition {
+  code: string;
+  transitions: readonly Transition[];
+}
