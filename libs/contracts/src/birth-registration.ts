@@ -280,6 +280,10 @@ export interface DossierDetail extends DossierSummary {
   data: Record<string, unknown>;
   timeline: TimelineEvent[];
   papers: DossierPaper[];
+  /** For optimistic locking: send it back with an action. */
+  version: number;
+  /** While the ward waits for papers: what it asked for and why. */
+  supplementRequest: { reason: string | null; papers: string[]; at: string } | null;
 }
 
 export const statusLookupRequestSchema = z.object({

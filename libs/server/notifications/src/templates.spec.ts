@@ -100,7 +100,16 @@ describe('notification templates', () => {
   });
 
   it('renders every template in both languages with a subject, a text and a titled page', () => {
-    const examples = { 'dossier-submitted': submitted, 'account-registered': { fullName: 'Trần Thị Bình' } };
+    const examples = {
+      'dossier-submitted': submitted,
+      'account-registered': { fullName: 'Trần Thị Bình' },
+      'dossier-status-changed': {
+        dossierCode: 'HS-01-251128-000123',
+        procedureName: { vi: 'Đăng ký khai sinh', en: 'Birth registration' },
+        change: 'received',
+        dossierUrl: 'https://dichvucong.example.vn/dossiers/HS-01-251128-000123',
+      },
+    };
     for (const template of templateNames) {
       for (const language of ['vi', 'en'] as const) {
         const message = renderNotification(template, language, examples[template]);
@@ -136,5 +145,25 @@ describe('formatDate', () => {
 
   it('spells the month out for English readers', () => {
     expect(formatDate('2025-12-31T17:30:00Z', 'en')).toBe('1 January 2026');
+  });
+});
+
+describe('dossier-status-changed', () => {
+  const params = {
+    dossierCode: 'HS-01-261125-000007',
+    procedureName: { vi: 'Đăng ký khai sinh', en: 'Birth registration' },
+    change: 'supplement_requested' as const,
+    reason: 'Giấy chứng sinh bị mờ <b>',
+    dossierUrl: 'http://localhost:3000/dossiers/HS-01-261125-000007',
+  };
+
+  it('tells the citizen what the office needs, in both languages, escaping the office’s words', () => {
+    const vi = renderTemplate('dossier-status-changed', 'vi', params);
+    expect(vi.subject).toBe('Hồ sơ HS-01-261125-000007 cần bổ sung giấy tờ');
+    expect(vi.text).toContain('Lý do: Giấy chứng sinh bị mờ <b>');
+    expect(vi.html).toContain('Giấy chứng sinh bị mờ &lt;b&gt;');
+    expect(renderTemplate('dossier-status-changed', 'en', params).subject).toBe(
+      'More papers are needed for application HS-01-261125-000007',
+    );
   });
 });

@@ -27,6 +27,15 @@ export const templateParamSchemas = {
   'account-registered': z.object({
     fullName: line(200),
   }),
+  'dossier-status-changed': z.object({
+    dossierCode: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,31}$/, { message: 'must be a dossier code' }),
+    procedureName: localizedTextSchema,
+    /** What happened: the workflow action that concerns the citizen. */
+    change: z.enum(['received', 'refused', 'supplement_requested', 'processed', 'stopped']),
+    /** The office's words (a refusal, a supplement request); free text, escaped. */
+    reason: z.string().trim().max(2000).optional(),
+    dossierUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
+  }),
 };
 
 export type TemplateName = keyof typeof templateParamSchemas;
@@ -277,9 +286,92 @@ ${body.map((sentence) => `<p style="margin:0 0 16px">${escapeHtml(sentence)}</p>
   },
 };
 
+const statusTexts: Record<
+  TemplateParams<'dossier-status-changed'>['change'],
+  Record<Language, { subject: (code: string) => string; body: string }>
+> = {
+  received: {
+    vi: {
+      subject: (c) => `Hồ sơ ${c} đã được tiếp nhận`,
+      body: 'Cơ quan giải quyết đã tiếp nhận hồ sơ của ông/bà và đang xử lý.',
+    },
+    en: {
+      subject: (c) => `Your application ${c} has been received`,
+      body: 'The office has received your application and is processing it.',
+    },
+  },
+  refused: {
+    vi: {
+      subject: (c) => `Hồ sơ ${c} không được tiếp nhận`,
+      body: 'Cơ quan giải quyết không tiếp nhận hồ sơ của ông/bà.',
+    },
+    en: {
+      subject: (c) => `Your application ${c} was not accepted`,
+      body: 'The office did not accept your application.',
+    },
+  },
+  supplement_requested: {
+    vi: {
+      subject: (c) => `Hồ sơ ${c} cần bổ sung giấy tờ`,
+      body: 'Cơ quan giải quyết đề nghị ông/bà bổ sung giấy tờ. Vui lòng đăng nhập Cổng Dịch vụ công để gửi bổ sung.',
+    },
+    en: {
+      subject: (c) => `More papers are needed for application ${c}`,
+      body: 'The office asks you for more papers. Please sign in to the Public Service Portal to send them.',
+    },
+  },
+  processed: {
+    vi: { subject: (c) => `Hồ sơ ${c} đã có kết quả`, body: 'Hồ sơ của ông/bà đã được giải quyết xong.' },
+    en: { subject: (c) => `Your application ${c} has been decided`, body: 'Your application has been decided.' },
+  },
+  stopped: {
+    vi: { subject: (c) => `Hồ sơ ${c} đã dừng xử lý`, body: 'Cơ quan giải quyết đã dừng xử lý hồ sơ của ông/bà.' },
+    en: {
+      subject: (c) => `Processing of application ${c} has stopped`,
+      body: 'The office has stopped processing your application.',
+    },
+  },
+};
+
+function statusChangedIn(language: Language): Renderer<'dossier-status-changed'> {
+  return (p) => {
+    const texts = statusTexts[p.change][language];
+    const subject = texts.subject(p.dossierCode);
+    const facts: Array<[string, string]> =
+      language === 'vi'
+        ? [
+            ['Mã hồ sơ', p.dossierCode],
+            ['Thủ tục', p.procedureName.vi],
+            ...(p.reason ? [['Lý do', p.reason] as [string, string]] : []),
+          ]
+        : [
+            ['Application code', p.dossierCode],
+            ['Procedure', p.procedureName.en],
+            ...(p.reason ? [['Reason', p.reason] as [string, string]] : []),
+          ];
+    const greeting = language === 'vi' ? 'Kính gửi ông/bà,' : 'Dear applicant,';
+    const link = language === 'vi' ? 'Xem hồ sơ' : 'View the application';
+    return {
+      subject,
+      text: [greeting, '', texts.body, '', factsText(facts), '', `${link}: ${p.dossierUrl}`, footer[language], ''].join(
+        '\n',
+      ),
+      html: layout(
+        language,
+        subject,
+        `<p style="margin:0 0 16px">${escapeHtml(greeting)}</p>
+<p style="margin:0 0 16px">${escapeHtml(texts.body)}</p>
+${factsTable(facts)}
+<p style="margin:0"><a href="${escapeHtml(p.dossierUrl)}" style="color:#0b4f9c">${escapeHtml(link)} ${escapeHtml(p.dossierCode)}</a></p>`,
+      ),
+    };
+  };
+}
+
 const renderers: { [T in TemplateName]: Record<Language, Renderer<T>> } = {
   'dossier-submitted': dossierSubmitted,
   'account-registered': accountRegistered,
+  'dossier-status-changed': { vi: statusChangedIn('vi'), en: statusChangedIn('en') },
 };
 
 /** Subject, text and HTML of a template in a language; the parameters are checked first. */

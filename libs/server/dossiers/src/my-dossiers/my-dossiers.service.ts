@@ -93,7 +93,17 @@ export class MyDossiersService {
   async detailById(id: string, options: { includeViews: boolean }): Promise<DossierDetail> {
     const [row] = (await this.dataSource.query(`${SUMMARY} WHERE d.id = $1`, [id])) as SummaryRow[];
     if (!row) throw new DossierNotFound();
-    const [{ data }] = await this.dataSource.query(`SELECT data FROM dossier WHERE id = $1`, [row.id]);
+    const [{ data, version }] = await this.dataSource.query(`SELECT data, version FROM dossier WHERE id = $1`, [
+      row.id,
+    ]);
+    const [request] =
+      row.status === 'supplement_requested'
+        ? await this.dataSource.query(
+            `SELECT reason, details, occurred_at FROM dossier_event
+              WHERE dossier_id = $1 AND action = 'request_supplement' ORDER BY id DESC LIMIT 1`,
+            [row.id],
+          )
+        : [];
     const events = await this.dataSource.query(
       `SELECT action, actor_role, from_status, to_status, reason, occurred_at FROM dossier_event
         WHERE dossier_id = $1 ${options.includeViews ? '' : `AND action <> 'view'`} ORDER BY id`,
@@ -106,6 +116,14 @@ export class MyDossiersService {
     return {
       ...toSummary(row),
       data,
+      version,
+      supplementRequest: request
+        ? {
+            reason: request.reason,
+            papers: (request.details?.papers as string[] | undefined) ?? [],
+            at: new Date(request.occurred_at).toISOString(),
+          }
+        : null,
       timeline: events.map((e: Record<string, unknown>) => ({
         action: e['action'] as string,
         actorRole: e['actor_role'] as string,

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SessionUser, WorkflowAction, WorkflowStep } from '@portal/contracts';
 import { RoleRequired } from '@portal/server/identity';
+import { queueNotification } from '@portal/server/notifications';
+import { APP_CONFIG, type AppConfig } from '@portal/server/platform';
 import { decide, dueAt, vietnamHolidays, type ActorRole } from '@portal/server/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DossierNotFound } from '../applications/application.errors';
@@ -32,6 +34,18 @@ interface DossierRow {
   due_at: Date | null;
 }
 
+/** The changes a citizen is told about, by the status the dossier moves to. */
+const CITIZEN_NEWS: Record<
+  string,
+  'received' | 'refused' | 'supplement_requested' | 'processed' | 'stopped' | undefined
+> = {
+  received: 'received',
+  refused: 'refused',
+  supplement_requested: 'supplement_requested',
+  processed: 'processed',
+  stopped: 'stopped',
+};
+
 export function actorRoles(user: SessionUser): ActorRole[] {
   const acting: ActorRole[] = ['citizen', 'clerk', 'leader'];
   return acting.filter((role) => (user.roles as string[]).includes(role));
@@ -44,7 +58,10 @@ export function actorRoles(user: SessionUser): ActorRole[] {
  */
 @Injectable()
 export class WorkflowActionsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async act(
     user: SessionUser,
@@ -128,6 +145,8 @@ export class WorkflowActionsService {
           input.requestId ?? null,
         ],
       );
+      const change = CITIZEN_NEWS[t.to.status];
+      if (change && t.to.status !== row.status) await this.tellCitizen(manager, row.id, code, change, input.reason);
       if (input.attachmentIds?.length) {
         await linkAttachmentsToDossier(manager, {
           ownerId: user.id,
@@ -136,6 +155,38 @@ export class WorkflowActionsService {
         });
       }
       return row.id;
+    });
+  }
+
+  /** The e-mail to the citizen goes out only if the transition commits (outbox). */
+  private async tellCitizen(
+    manager: EntityManager,
+    dossierId: string,
+    code: string,
+    change: (typeof CITIZEN_NEWS)[string] & string,
+    reason: string | undefined,
+  ): Promise<void> {
+    const [target] = await manager.query(
+      `SELECT COALESCE(d.data->'informant'->>'email', u.email) AS email, p.name, p.name_en,
+              (SELECT n.language FROM notification n WHERE n.dossier_id = d.id ORDER BY n.created_at LIMIT 1) AS language
+         FROM dossier d JOIN procedure p ON p.code = d.procedure_code LEFT JOIN app_user u ON u.id = d.applicant_id
+        WHERE d.id = $1`,
+      [dossierId],
+    );
+    if (!target?.email) return;
+    await queueNotification(manager, {
+      channel: 'email',
+      template: 'dossier-status-changed',
+      language: target.language === 'en' ? 'en' : 'vi',
+      recipient: target.email,
+      dossierId,
+      params: {
+        dossierCode: code,
+        procedureName: { vi: target.name, en: target.name_en },
+        change,
+        reason,
+        dossierUrl: `${this.config.PUBLIC_URL.replace(/\/$/, '')}/dossiers/${code}`,
+      },
     });
   }
 

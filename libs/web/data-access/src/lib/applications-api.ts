@@ -52,6 +52,16 @@ export class ApplicationsApi {
     });
   }
 
+  /** Sends the papers the ward asked for; the dossier goes back to processing. */
+  resubmit(code: string, version: number, attachmentIds: string[]): Promise<DossierDetail> {
+    return firstValueFrom(
+      this.http.post<DossierDetail>(`/api/dossiers/${encodeURIComponent(code)}/actions/resubmit`, {
+        version,
+        attachmentIds,
+      }),
+    );
+  }
+
   lookup(code: string, phone: string): Promise<StatusLookupResult> {
     return firstValueFrom(this.http.post<StatusLookupResult>('/api/dossiers/lookup', { code, phone }));
   }

@@ -1,15 +1,26 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { ApplicationsApi, Language } from '@portal/web/data-access';
-import { LocalizedPipe, SummaryList, SummaryRow, VndPipe } from '@portal/web/ui';
+import type { AttachmentSummary } from '@portal/contracts';
+import { ApplicationsApi, Language, toApiProblem } from '@portal/web/data-access';
+import { ErrorSummary, FieldError, FileUpload, LocalizedPipe, SummaryList, SummaryRow, VndPipe } from '@portal/web/ui';
 import { VnDatePipe } from './vn-date.pipe';
 
 /** One of my dossiers: its facts and the timeline of every event. After submission, the receipt. */
 @Component({
   selector: 'dvc-dossier-page',
-  imports: [RouterLink, TranslocoPipe, LocalizedPipe, SummaryList, SummaryRow, VndPipe, VnDatePipe],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    LocalizedPipe,
+    SummaryList,
+    SummaryRow,
+    VndPipe,
+    VnDatePipe,
+    ErrorSummary,
+    FileUpload,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="back-link" routerLink="/dossiers">{{ 'myDossiers.title' | transloco }}</a>
@@ -27,6 +38,39 @@ import { VnDatePipe } from './vn-date.pipe';
       } @else {
         <span class="caption">{{ d.procedureName | localized: lang() }}</span>
         <h1>{{ 'dossier.title' | transloco: { code: d.code } }}</h1>
+      }
+      @if (d.supplementRequest; as request) {
+        <section class="notice" aria-labelledby="supplement-title">
+          <h2 id="supplement-title">{{ 'supplement.title' | transloco }}</h2>
+          @if (request.reason) {
+            <p>
+              {{ 'supplement.reason' | transloco }} <strong>{{ request.reason }}</strong>
+            </p>
+          }
+          <dvc-error-summary [errors]="problems()" [title]="'form.errorSummaryTitle' | transloco" />
+          @for (paper of request.papers; track paper) {
+            <dvc-file-upload
+              [inputId]="'supplement-' + paper"
+              [paperCode]="paper"
+              [label]="'apply.papers.' + paper | transloco"
+              [value]="uploads()[paper]"
+              (uploaded)="uploaded(paper, $event)"
+              (removed)="removed(paper)"
+            />
+          }
+          <button
+            type="button"
+            id="supplement-send"
+            class="button"
+            [disabled]="busy()"
+            (click)="resubmit(d.code, d.version, request.papers)"
+          >
+            {{ 'supplement.send' | transloco }}
+          </button>
+        </section>
+      }
+      @if (resent()) {
+        <div class="notice" role="status">{{ 'supplement.sent' | transloco }}</div>
       }
       <dvc-summary-list>
         <dvc-summary-row [label]="'dossier.code' | transloco">{{ d.code }}</dvc-summary-row>
@@ -85,16 +129,59 @@ import { VnDatePipe } from './vn-date.pipe';
 export class DossierPage {
   readonly code = input.required<string>();
   readonly submitted = input<string>();
-  protected readonly dossier = inject(ApplicationsApi).dossier(() => this.code());
+  private readonly api = inject(ApplicationsApi);
+  private readonly transloco = inject(TranslocoService);
+  protected readonly dossier = this.api.dossier(() => this.code());
   protected readonly lang = inject(Language).current;
+  protected readonly uploads = signal<Record<string, AttachmentSummary | undefined>>({});
+  protected readonly problems = signal<FieldError[]>([]);
+  protected readonly busy = signal(false);
+  protected readonly resent = signal(false);
+
+  protected uploaded(paper: string, attachment: AttachmentSummary): void {
+    this.uploads.update((all) => ({ ...all, [paper]: attachment }));
+  }
+
+  protected removed(paper: string): void {
+    this.uploads.update((all) => ({ ...all, [paper]: undefined }));
+  }
+
+  /** Sends the papers the ward asked for; every one of them must be uploaded first. */
+  protected async resubmit(code: string, version: number, papers: string[]): Promise<void> {
+    const missing = papers.filter((paper) => !this.uploads()[paper]);
+    if (missing.length) {
+      this.problems.set(
+        missing.map((paper) => ({
+          field: `supplement-${paper}`,
+          message: this.transloco.translate('supplement.missing'),
+        })),
+      );
+      return;
+    }
+    this.problems.set([]);
+    this.busy.set(true);
+    try {
+      const ids = papers.map((paper) => this.uploads()[paper]?.id).filter((id): id is string => !!id);
+      await this.api.resubmit(code, version, ids);
+      this.resent.set(true);
+      this.uploads.set({});
+      this.dossier.reload();
+    } catch (error) {
+      const problem = toApiProblem(error, this.transloco.translate('form.networkError'));
+      this.problems.set([{ field: 'supplement-send', message: problem.message }]);
+    } finally {
+      this.busy.set(false);
+    }
+  }
 
   constructor() {
     const title = inject(Title);
-    const transloco = inject(TranslocoService);
     effect(() => {
       this.lang();
       const key = this.submitted() ? 'receipt.title' : 'myDossiers.title';
-      title.setTitle(`${this.code()} – ${transloco.translate(key)} – ${transloco.translate('shell.portalName')}`);
+      title.setTitle(
+        `${this.code()} – ${this.transloco.translate(key)} – ${this.transloco.translate('shell.portalName')}`,
+      );
     });
   }
 }
