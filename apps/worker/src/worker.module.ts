@@ -10,6 +10,7 @@ import {
   OutboxRelayModule,
   redisOptionsFromUrl,
 } from '@portal/server/platform';
+import { DossiersWorkerModule } from '@portal/server/dossiers';
 import { NotificationsModule } from '@portal/server/notifications';
 
 /** Composition only: the relay and the processors this worker runs. */
@@ -30,6 +31,7 @@ export class WorkerModule {
         OutboxRelayModule,
         HousekeepingModule,
         NotificationsModule,
+        DossiersWorkerModule,
       ],
     };
   }

@@ -6,3 +6,4 @@ export * from './applications/applications.service';
 export * from './applications/application.errors';
 export * from './my-dossiers/my-dossiers.service';
 export * from './attachments';
+export * from './intake/intake.processor';

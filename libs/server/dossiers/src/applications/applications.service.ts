@@ -13,7 +13,7 @@ import {
 } from '@portal/contracts';
 import { audit } from '@portal/server/identity';
 import { queueNotification } from '@portal/server/notifications';
-import { ValidationFailed } from '@portal/server/platform';
+import { QueueNames, ValidationFailed, writeToOutbox } from '@portal/server/platform';
 import { dueAt, vietnamHolidays } from '@portal/server/workflow';
 import { DataSource, EntityManager } from 'typeorm';
 import { linkAttachmentsToDossier } from '../attachments';
@@ -215,6 +215,10 @@ export class ApplicationsService {
           },
         });
       }
+      // The automatic intake checks run in the worker once this commits.
+      await writeToOutbox(manager, [
+        { queue: QueueNames.dossierIntake, name: 'intake-check', payload: { dossierId: dossier.id } },
+      ]);
       await audit(manager, {
         actorId: context.user.id,
         action: 'dossier.submitted',

@@ -106,7 +106,12 @@ export class MyDossiersService {
         : [];
     const events = await this.dataSource.query(
       `SELECT action, actor_role, from_status, to_status, reason, occurred_at FROM dossier_event
-        WHERE dossier_id = $1 ${options.includeViews ? '' : `AND action <> 'view'`} ORDER BY id`,
+        WHERE dossier_id = $1 ${
+          options.includeViews
+            ? ''
+            : // The citizen's timeline: what happened to the dossier, not the office's internal steps.
+              `AND action NOT IN ('view', 'intake-check') AND to_status IS DISTINCT FROM from_status`
+        } ORDER BY id`,
       [row.id],
     );
     const papers = await this.dataSource.query(

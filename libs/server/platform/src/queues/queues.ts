@@ -8,6 +8,7 @@ import type { RedisOptions } from 'ioredis';
 export const QueueNames = {
   housekeeping: 'housekeeping',
   notifications: 'notifications',
+  dossierIntake: 'dossier-intake',
 } as const;
 export type QueueName = (typeof QueueNames)[keyof typeof QueueNames];
 export const knownQueues: readonly string[] = Object.values(QueueNames);

@@ -1,0 +1,80 @@
+import { BullModule, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, Module } from '@nestjs/common';
+import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
+import { QueueNames } from '@portal/server/platform';
+import type { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { intakeResult, type IntakeResult } from './intake-checks';
+
+export const INTAKE_CHECK_JOB = 'intake-check';
+
+/**
+ * Runs the automatic intake checks of a submitted dossier and records the
+ * result in its history for the clerk (it decides nothing by itself).
+ * Idempotent: a dossier that already has an intake-check event is skipped, and
+ * the check and its event are written under a lock on the dossier row.
+ */
+@Processor(QueueNames.dossierIntake)
+export class IntakeProcessor extends WorkerHost {
+  private readonly logger = new Logger('Intake');
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async process(job: Job<{ dossierId: string }>): Promise<IntakeResult | { skipped: true }> {
+    if (job.name !== INTAKE_CHECK_JOB) throw new Error(`unknown intake job ${job.name}`);
+    return this.dataSource.transaction(async (manager) => {
+      const [dossier] = await manager.query(`SELECT id, code, unit_code, data FROM dossier WHERE id = $1 FOR UPDATE`, [
+        job.data.dossierId,
+      ]);
+      if (!dossier) return { skipped: true as const };
+      const [done] = await manager.query(
+        `SELECT 1 FROM dossier_event WHERE dossier_id = $1 AND action = 'intake-check'`,
+        [dossier.id],
+      );
+      if (done) return { skipped: true as const };
+      const data = dossier.data as {
+        child?: { fullName?: string; dateOfBirth?: string };
+        mother?: { absent?: boolean; personalId?: string };
+        father?: { absent?: boolean; personalId?: string };
+      };
+      const papers = await manager.query(`SELECT DISTINCT paper_code FROM attachment WHERE dossier_id = $1`, [
+        dossier.id,
+      ]);
+      const duplicates = await manager.query(
+        `SELECT code FROM dossier
+          WHERE id <> $1 AND status NOT IN ('refused', 'withdrawn', 'stopped')
+            AND lower(data->'child'->>'fullName') = lower($2) AND data->'child'->>'dateOfBirth' = $3
+            AND (($4::text IS NOT NULL AND data->'mother'->>'personalId' = $4)
+              OR ($5::text IS NOT NULL AND data->'father'->>'personalId' = $5))
+          ORDER BY created_at LIMIT 5`,
+        [
+          dossier.id,
+          data.child?.fullName ?? '',
+          data.child?.dateOfBirth ?? '',
+          data.mother?.personalId ?? null,
+          data.father?.personalId ?? null,
+        ],
+      );
+      const result = intakeResult({
+        papersAttached: papers.map((p: { paper_code: string }) => p.paper_code),
+        bothParentsNamed: data.mother?.absent === false && data.father?.absent === false,
+        duplicates: duplicates.map((d: { code: string }) => d.code),
+      });
+      await manager.query(
+        `INSERT INTO dossier_event (dossier_id, actor_role, action, details) VALUES ($1, 'system', 'intake-check', $2)`,
+        [dossier.id, JSON.stringify(result)],
+      );
+      if (result.duplicateOf.length) this.logger.warn({ dossier: dossier.code }, 'possible duplicate registration');
+      return result;
+    });
+  }
+}
+
+/** What the worker needs from the dossiers domain: its processors. */
+@Module({
+  imports: [BullModule.registerQueue({ name: QueueNames.dossierIntake }), TypeOrmModule],
+  providers: [IntakeProcessor],
+})
+export class DossiersWorkerModule {}
