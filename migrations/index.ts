@@ -5,6 +5,7 @@ import { EidIdentity1764300000000 } from './1764300000000-eid-identity';
 import { Notifications1764100000000 } from './1764100000000-notifications';
 import { Applications1764400000000 } from './1764400000000-applications';
 import { Workflow1764500000000 } from './1764500000000-workflow';
+import { Timers1764600000000 } from './1764600000000-timers';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   EidIdentity1764300000000,
   Applications1764400000000,
   Workflow1764500000000,
+  Timers1764600000000,
 ];

@@ -7,3 +7,4 @@ export * from './applications/application.errors';
 export * from './my-dossiers/my-dossiers.service';
 export * from './attachments';
 export * from './intake/intake.processor';
+export * from './timers/sla-timers';

@@ -4,6 +4,7 @@ import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { QueueNames } from '@portal/server/platform';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { SlaTimerProcessor } from '../timers/sla-timers';
 import { intakeResult, type IntakeResult } from './intake-checks';
 
 export const INTAKE_CHECK_JOB = 'intake-check';
@@ -74,7 +75,10 @@ export class IntakeProcessor extends WorkerHost {
 
 /** What the worker needs from the dossiers domain: its processors. */
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueNames.dossierIntake }), TypeOrmModule],
-  providers: [IntakeProcessor],
+  imports: [
+    BullModule.registerQueue({ name: QueueNames.dossierIntake }, { name: QueueNames.slaTimers }),
+    TypeOrmModule,
+  ],
+  providers: [IntakeProcessor, SlaTimerProcessor],
 })
 export class DossiersWorkerModule {}

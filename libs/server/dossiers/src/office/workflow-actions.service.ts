@@ -8,6 +8,7 @@ import { decide, dueAt, vietnamHolidays, type ActorRole } from '@portal/server/w
 import { DataSource, type EntityManager } from 'typeorm';
 import { DossierNotFound } from '../applications/application.errors';
 import { linkAttachmentsToDossier } from '../attachments';
+import { scheduleSlaTimers } from '../timers/sla-timers';
 import { ActionNotAllowed, DossierChanged, ReasonRequired } from './office.errors';
 
 /** Whose dossiers an actor may act on: a ward's (clerks, leaders) or their own (citizens). */
@@ -145,6 +146,10 @@ export class WorkflowActionsService {
           input.requestId ?? null,
         ],
       );
+      // The clock starts when the dossier is received and moves when it resumes: set its timers.
+      if (due && (action === 'receive' || t.clock === 'resume')) {
+        await scheduleSlaTimers(manager, { dossierId: row.id, from: now, due });
+      }
       const change = CITIZEN_NEWS[t.to.status];
       if (change && t.to.status !== row.status) await this.tellCitizen(manager, row.id, code, change, input.reason);
       if (input.attachmentIds?.length) {

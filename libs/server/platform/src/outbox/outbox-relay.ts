@@ -18,6 +18,7 @@ interface OutboxRow {
   queue: string;
   job_name: string;
   payload: Record<string, unknown>;
+  run_at: Date | null;
 }
 
 /**
@@ -77,7 +78,7 @@ export class OutboxRelay {
     try {
       await client.query('BEGIN');
       const { rows } = await client.query<OutboxRow>(
-        `SELECT id, queue, job_name, payload FROM outbox_message
+        `SELECT id, queue, job_name, payload, run_at FROM outbox_message
           WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
@@ -89,7 +90,14 @@ export class OutboxRelay {
       for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
       for (const [queueName, queueRows] of byQueue) {
         await this.queue(queueName).addBulk(
-          queueRows.map((row) => ({ name: row.job_name, data: row.payload, opts: { jobId: outboxJobId(row.id) } })),
+          queueRows.map((row) => ({
+            name: row.job_name,
+            data: row.payload,
+            opts: {
+              jobId: outboxJobId(row.id),
+              ...(row.run_at ? { delay: Math.max(0, new Date(row.run_at).getTime() - Date.now()) } : {}),
+            },
+          })),
         );
       }
       await client.query(`UPDATE outbox_message SET published_at = now() WHERE id = ANY($1::bigint[])`, [

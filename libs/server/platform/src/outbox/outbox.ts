@@ -7,6 +7,8 @@ export interface OutboxEntry {
   name: string;
   /** Ids and small facts only, never whole records or personal data. */
   payload: Record<string, unknown>;
+  /** Run the job no earlier than this (a delayed BullMQ job, kept in Redis across restarts). */
+  runAt?: Date;
 }
 
 /**
@@ -22,8 +24,11 @@ export async function writeToOutbox(manager: EntityManager, entries: OutboxEntry
   const values: string[] = [];
   const params: unknown[] = [];
   entries.forEach((entry, i) => {
-    values.push(`($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})`);
-    params.push(entry.queue, entry.name, JSON.stringify(entry.payload));
+    values.push(`($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4})`);
+    params.push(entry.queue, entry.name, JSON.stringify(entry.payload), entry.runAt ?? null);
   });
-  await manager.query(`INSERT INTO outbox_message (queue, job_name, payload) VALUES ${values.join(', ')}`, params);
+  await manager.query(
+    `INSERT INTO outbox_message (queue, job_name, payload, run_at) VALUES ${values.join(', ')}`,
+    params,
+  );
 }

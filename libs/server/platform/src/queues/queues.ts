@@ -9,6 +9,7 @@ export const QueueNames = {
   housekeeping: 'housekeeping',
   notifications: 'notifications',
   dossierIntake: 'dossier-intake',
+  slaTimers: 'sla-timers',
 } as const;
 export type QueueName = (typeof QueueNames)[keyof typeof QueueNames];
 export const knownQueues: readonly string[] = Object.values(QueueNames);

@@ -1,0 +1,107 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import type { OfficeDossier } from '@portal/contracts';
+import { CatalogueSeeder } from '@portal/server/catalogue';
+import { scheduleSlaTimers, SlaTimerProcessor } from '@portal/server/dossiers';
+import { IdentitySeeder } from '@portal/server/identity';
+import { loadConfig, outboxRelayFor, QueueNames, redisOptionsFromUrl, type OutboxRelay } from '@portal/server/platform';
+import { aSignedInAccount, aSignedInCitizen, aSubmittedBirthRegistration, eventually } from '@portal/testing';
+import { Worker } from 'bullmq';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { createApp } from './create-app';
+
+describe('SLA timers: due soon and overdue, as delayed jobs that follow the due time', () => {
+  const config = loadConfig();
+  let app: INestApplication;
+  let base: string;
+  let dataSource: DataSource;
+  let relay: OutboxRelay;
+  let worker: Worker;
+  const uploadDir = mkdtempSync(join(tmpdir(), 'portal-sla-'));
+
+  beforeAll(async () => {
+    app = await createApp({ ...config, UPLOAD_DIR: uploadDir });
+    await app.get(IdentitySeeder).seed();
+    await app.get(CatalogueSeeder).seed();
+    await app.listen(0, '127.0.0.1');
+    base = `${await app.getUrl()}/api`.replace('[::1]', '127.0.0.1');
+    dataSource = app.get(DataSource);
+    const processor = new SlaTimerProcessor(dataSource);
+    worker = new Worker(QueueNames.slaTimers, (job) => processor.process(job), {
+      connection: redisOptionsFromUrl(config.REDIS_URL),
+      prefix: config.QUEUE_PREFIX,
+    });
+    relay = outboxRelayFor(config, { pollIntervalMs: 100 });
+    relay.start();
+  });
+
+  afterAll(async () => {
+    await relay.stop();
+    await worker.close();
+    await app.close();
+    rmSync(uploadDir, { recursive: true, force: true });
+  });
+
+  async function receivedDossier(): Promise<{ id: string; code: string }> {
+    const code = await aSubmittedBirthRegistration((await aSignedInCitizen(base)).browser);
+    const clerk = await aSignedInAccount(base, 'clerk.badinh@demo.dichvucong.vn');
+    const { version } = (await (await clerk.get(`/office/dossiers/${code}`)).json()) as OfficeDossier;
+    expect((await clerk.post(`/office/dossiers/${code}/actions/receive`, { version })).status).toBe(200);
+    const [{ id }] = await dataSource.query(`SELECT id FROM dossier WHERE code = $1`, [code]);
+    return { id, code };
+  }
+
+  const timerEvents = async (dossierId: string) =>
+    (
+      await dataSource.query(
+        `SELECT action, details->>'dueAt' AS due FROM dossier_event WHERE dossier_id = $1 AND action LIKE 'sla-%' ORDER BY id`,
+        [dossierId],
+      )
+    ).map((e: { action: string; due: string }) => `${e.action}@${e.due}`);
+
+  it('sets both timers when the clerk receives the dossier: 75 % of the time, and the due time', async () => {
+    const { id } = await receivedDossier();
+    const [dossier] = await dataSource.query(`SELECT received_at, due_at FROM dossier WHERE id = $1`, [id]);
+    const timers = await dataSource.query(
+      `SELECT job_name, run_at FROM outbox_message WHERE queue = 'sla-timers' AND payload->>'dossierId' = $1 ORDER BY run_at`,
+      [id],
+    );
+    expect(timers.map((t: { job_name: string }) => t.job_name)).toEqual(['sla-warning', 'sla-overdue']);
+    expect(new Date(timers[1].run_at).getTime()).toBe(new Date(dossier.due_at).getTime());
+    const received = new Date(dossier.received_at).getTime();
+    const span = new Date(dossier.due_at).getTime() - received;
+    expect(Math.abs(new Date(timers[0].run_at).getTime() - (received + 0.75 * span))).toBeLessThan(1000);
+  });
+
+  it('records "due soon" and then "overdue" once each when the timers fire', async () => {
+    const { id } = await receivedDossier();
+    const due = new Date(Date.now() + 1500);
+    await dataSource.query(`UPDATE dossier SET due_at = $2 WHERE id = $1`, [id, due]);
+    await dataSource.transaction((manager) => scheduleSlaTimers(manager, { dossierId: id, from: new Date(), due }));
+    await eventually(async () => (await timerEvents(id)).length === 2, 15_000, 'both timers firing');
+    expect(await timerEvents(id)).toEqual([`sla-warning@${due.toISOString()}`, `sla-overdue@${due.toISOString()}`]);
+  });
+
+  it('ignores a timer whose due time has moved (the clock paused), and fires the new one', async () => {
+    const { id } = await receivedDossier();
+    const first = new Date(Date.now() + 800);
+    const moved = new Date(Date.now() + 2500);
+    await dataSource.query(`UPDATE dossier SET due_at = $2 WHERE id = $1`, [id, first]);
+    await dataSource.transaction((manager) =>
+      scheduleSlaTimers(manager, { dossierId: id, from: new Date(), due: first }),
+    );
+    await dataSource.query(`UPDATE dossier SET due_at = $2 WHERE id = $1`, [id, moved]);
+    await dataSource.transaction((manager) =>
+      scheduleSlaTimers(manager, { dossierId: id, from: new Date(), due: moved }),
+    );
+    await eventually(
+      async () => (await timerEvents(id)).includes(`sla-overdue@${moved.toISOString()}`),
+      15_000,
+      'the moved timer',
+    );
+    expect((await timerEvents(id)).filter((e: string) => e.endsWith(first.toISOString()))).toEqual([]);
+  });
+});
