@@ -1,7 +1,7 @@
 import type { HolidayCalendar } from './working-days';
 
 /**
- * Days off for state agencies in 2025 and 2026 (Labour Code 2019 art. 112 and
+ * Days off for state agencies in 2025, 2026 and 2027 (Labour Code 2019 art. 112 and
  * the Prime Minister's yearly decisions on Tết and compensatory days). The admin
  * calendar (DESIGN.md §1) will manage this list; until then it is the default.
  */
@@ -32,4 +32,18 @@ export const vietnamHolidays: HolidayCalendar = new Set([
   '2026-05-01',
   '2026-09-01',
   '2026-09-02',
+  // 2027: the statutory days of the Labour Code, with compensatory days for those falling on a weekend
+  // (Tết Đinh Mùi: 29 Tết to 4 Tết = 5–9 February; 6–7 February are a weekend). The Prime Minister's
+  // decision for 2027 may move Tết days; the admin calendar will carry it.
+  '2027-01-01',
+  '2027-02-05',
+  '2027-02-08',
+  '2027-02-09',
+  '2027-02-10',
+  '2027-02-11',
+  '2027-04-16', // Giỗ Tổ Hùng Vương (10/3 âm lịch)
+  '2027-04-30',
+  '2027-05-03', // for 1 May, a Saturday
+  '2027-09-02',
+  '2027-09-03',
 ]);

@@ -30,6 +30,11 @@ describe('working days', () => {
     expect(dueAt(vn('2026-02-13T10:00:00'), 3, vietnamHolidays)).toEqual(vn('2026-02-25T17:00:00'));
   });
 
+  it('skips Tết 2027 and its compensatory days', () => {
+    // Thursday 4 February 2027, 09:00, one working day: 5 and 8–11 February are off, 6–7 a weekend.
+    expect(dueAt(vn('2027-02-04T09:00:00'), 1, vietnamHolidays)).toEqual(vn('2027-02-12T17:00:00'));
+  });
+
   it('uses Viet Nam time whatever the server clock', () => {
     // 2026-11-25T08:30Z is 15:30 in Hà Nội: after the cut-off.
     expect(countingDay(new Date('2026-11-25T08:30:00Z'), none)).toBe('2026-11-26');
