@@ -5,6 +5,7 @@ import { CatalogueSeeder } from '@portal/server/catalogue';
 import { hashPassword, IdentitySeeder } from '@portal/server/identity';
 import { loadConfig } from '@portal/server/platform';
 import {
+  aBirthApplication,
   aSignedInAccount,
   aSignedInCitizen,
   aSubmittedBirthRegistration,
@@ -224,5 +225,35 @@ describe('API: the back office works a ward’s dossiers through the workflow', 
     expect(byName.rows.map((r) => r.code)).toEqual([code]);
     expect(byName.rows[0].childName).toBe('Vũ Thảo Nguyên');
     expect((await clerk.get('/office/dossiers?tab=everything')).status).toBe(400);
+  });
+
+  it('records a walk-in paper application at the counter, received on the spot in the clerk’s own ward', async () => {
+    const { papers: _papers, ...pages } = aBirthApplication({}, { ward: { unitCode: '00008' } });
+    const dossiers = async () => (await dataSource.query(`SELECT count(*)::int AS n FROM dossier`))[0].n as number;
+    const before = await dossiers();
+
+    const bad = await clerk.post('/office/dossiers/counter', {
+      procedureCode: '1.001193',
+      data: { ...pages, child: {} },
+    });
+    expect(bad.status).toBe(400);
+    expect((await leader.post('/office/dossiers/counter', { procedureCode: '1.001193', data: pages })).status).toBe(
+      403,
+    );
+    expect(await dossiers()).toBe(before);
+
+    const response = await clerk.post('/office/dossiers/counter', { procedureCode: '1.001193', data: pages });
+    expect(response.status).toBe(201);
+    const dossier = (await response.json()) as OfficeDossier;
+    expect(dossier).toMatchObject({
+      channel: 'counter',
+      status: 'received',
+      unitCode: '00004',
+      allowedActions: ['start', 'request_supplement'],
+    });
+    expect(dossier.timeline[0]).toMatchObject({ action: 'counter-intake', toStatus: 'received' });
+    const inbox = (await (await clerk.get(`/office/dossiers?tab=in_progress&q=${dossier.code}`)).json()) as InboxPage;
+    expect(inbox.rows.map((r) => r.channel)).toEqual(['counter']);
+    expect((await otherWardClerk.get(`/office/dossiers/${dossier.code}`)).status).toBe(404);
   });
 });

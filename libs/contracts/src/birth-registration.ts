@@ -199,18 +199,20 @@ export function isLateRegistration(dateOfBirth: string, on: string = todayInViet
 }
 
 /** The whole application of one procedure, with the rules that span pages. */
-export function applicationSchema(procedureCode: string) {
+export function applicationSchema(procedureCode: string, channel: 'online' | 'counter' = 'online') {
   const steps = stepsOf(procedureCode);
   if (!steps) throw new Error(`no form for procedure ${procedureCode}`);
-  const shape = Object.fromEntries(steps.map((step) => [step.id, step.schema]));
+  // At the counter the clerk sees the original papers: nothing is uploaded.
+  const pages = channel === 'counter' ? steps.filter((step) => step.id !== 'papers') : steps;
+  const shape = Object.fromEntries(pages.map((step) => [step.id, step.schema]));
   return z.object(shape).superRefine((value, ctx) => {
     const data = value as {
       child: z.output<typeof childStep>;
       mother: { absent: boolean };
       father: { absent: boolean };
-      papers: z.output<typeof papersStep>;
+      papers?: z.output<typeof papersStep>;
     };
-    if (!data.mother.absent && !data.father.absent && !data.papers.marriage_certificate) {
+    if (data.papers && !data.mother.absent && !data.father.absent && !data.papers.marriage_certificate) {
       ctx.addIssue({ code: 'custom', path: ['papers', 'marriage_certificate'], message: 'marriageCertificate' });
     }
     if (

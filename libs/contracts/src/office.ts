@@ -96,3 +96,11 @@ export const actionRequestSchema = z.object({
     .optional(),
 });
 export type ActionRequest = z.input<typeof actionRequestSchema>;
+
+/** A walk-in citizen's paper application, recorded by a clerk (channel "counter"). */
+export const counterIntakeSchema = z.object({
+  procedureCode: z.string({ message: 'required' }).min(1, { message: 'required' }).max(32, { message: 'tooLong' }),
+  /** The application's pages, as in the online form but without uploads. */
+  data: z.record(z.string(), z.unknown(), { message: 'required' }),
+});
+export type CounterIntake = z.input<typeof counterIntakeSchema>;

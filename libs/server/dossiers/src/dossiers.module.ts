@@ -7,6 +7,7 @@ import { DossierEvent } from './dossier-event.entity';
 import { Dossier } from './dossier.entity';
 import { MyDossiersController } from './my-dossiers/my-dossiers.controller';
 import { MyDossiersService } from './my-dossiers/my-dossiers.service';
+import { CounterIntakeService } from './office/counter-intake.service';
 import { OfficeController } from './office/office.controller';
 import { OfficeService } from './office/office.service';
 import { WorkflowActionsService } from './office/workflow-actions.service';
@@ -15,7 +16,7 @@ import { WorkflowActionsService } from './office/workflow-actions.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Dossier, DossierEvent]), AttachmentsModule],
   controllers: [ApplicationsController, MyDossiersController, OfficeController],
-  providers: [ApplicationsService, MyDossiersService, OfficeService, WorkflowActionsService],
+  providers: [ApplicationsService, MyDossiersService, OfficeService, WorkflowActionsService, CounterIntakeService],
   exports: [TypeOrmModule, ApplicationsService],
 })
 export class DossiersModule {}

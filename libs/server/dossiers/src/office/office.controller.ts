@@ -14,6 +14,7 @@ import {
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   actionRequestSchema,
+  counterIntakeSchema,
   inboxQuerySchema,
   workflowActions,
   type InboxPage,
@@ -27,6 +28,7 @@ import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import { AttachmentsService } from '../attachments';
 import { contentDisposition } from '../attachments/file-name';
+import { CounterIntakeService } from './counter-intake.service';
 import { ActionNotAllowed } from './office.errors';
 import { OfficeService, staffUnit } from './office.service';
 import { WorkflowActionsService } from './workflow-actions.service';
@@ -43,6 +45,7 @@ export class OfficeController {
     private readonly office: OfficeService,
     private readonly workflow: WorkflowActionsService,
     private readonly attachments: AttachmentsService,
+    private readonly counterIntake: CounterIntakeService,
   ) {}
 
   @Get()
@@ -52,6 +55,18 @@ export class OfficeController {
     @CurrentUser() user: SessionUser,
   ): Promise<InboxPage> {
     return this.office.inbox(user, query.tab, query.q || undefined, query.page);
+  }
+
+  @Post('counter')
+  @Roles('clerk')
+  @ApiOperation({ summary: "Record a walk-in citizen's paper application (channel counter), received on the spot." })
+  async counter(
+    @Body(new ZodBody(counterIntakeSchema)) body: z.output<typeof counterIntakeSchema>,
+    @CurrentUser() user: SessionUser,
+    @Req() req: Request,
+  ): Promise<OfficeDossier> {
+    const code = await this.counterIntake.record(user, body.procedureCode, body.data, requestIdOf(req));
+    return this.office.view(user, code, requestIdOf(req));
   }
 
   @Get(':code')
