@@ -15,7 +15,8 @@ export const INTAKE_CHECK_JOB = 'intake-check';
  * Idempotent: a dossier that already has an intake-check event is skipped, and
  * the check and its event are written under a lock on the dossier row.
  */
-@Processor(QueueNames.dossierIntake)
+// Short jobs: a job whose worker died is taken up again within seconds, not the default 30.
+@Processor(QueueNames.dossierIntake, { lockDuration: 10_000, stalledInterval: 5_000 })
 export class IntakeProcessor extends WorkerHost {
   private readonly logger = new Logger('Intake');
 
