@@ -60,6 +60,7 @@ export default defineConfig({
       PORTAL_DATA_DIR: join(root, 'tmp/e2e-data'),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       MAIL_CATCHER_SMTP_PORT: String(port + 15),
+      AGENCIES_PORT: String(port + 40),
       MAIL_CATCHER_HTTP_PORT: String(port + 70),
       EID_PROVIDER_PORT: String(port + 90),
     },

@@ -153,6 +153,7 @@ async function main(): Promise<void> {
     'dist/apps/worker/main.js',
     'dist/apps/mail-catcher/main.js',
     'dist/apps/eid-provider/main.js',
+    'dist/apps/agencies-mock/main.js',
     'dist/apps/web/browser/index.html',
   ]) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing: build first (npm run build)`);
@@ -165,6 +166,7 @@ async function main(): Promise<void> {
   const { databaseUrl, redisUrl } = await backingServices();
   const mailCatcher = mailCatcherAddresses(process.env);
   const eidProvider = eidProviderAddress(process.env);
+  const agenciesPort = process.env.AGENCIES_PORT || '4100';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV ?? 'production',
@@ -178,6 +180,9 @@ async function main(): Promise<void> {
     SESSION_SECRET: sessionSecret(),
     EID_ISSUER_URL: process.env.EID_ISSUER_URL || eidProvider.issuer,
     EID_CLIENT_SECRET: eidClientSecret(),
+    // The partner agencies of the linked procedure: their stand-in, on AGENCIES_PORT (default 4100).
+    AGENCIES_URL: process.env.AGENCIES_URL || `http://127.0.0.1:${agenciesPort}`,
+    AGENCIES_TOKEN: process.env.AGENCIES_TOKEN || randomBytes(24).toString('hex'),
   };
 
   runOnce(['dist/apps/api/cli.js', 'migrate'], env);
@@ -197,6 +202,13 @@ async function main(): Promise<void> {
     'eid-provider',
     'the eID stand-in',
   );
+  launch('agencies-mock', 'dist/apps/agencies-mock/main.js', { ...env, AGENCIES_PORT: agenciesPort });
+  await waitForReady(
+    `http://127.0.0.1:${agenciesPort}/health`,
+    15_000,
+    'agencies-mock',
+    'the partner agencies stand-in',
+  );
   launch('api', 'dist/apps/api/main.js', env);
   launch('worker', 'dist/apps/worker/main.js', env);
   await waitForReady(`http://127.0.0.1:${port}/api/health/ready`, 60_000, 'api', 'the API');
@@ -215,7 +227,8 @@ async function main(): Promise<void> {
       ? `  National eID sign-in (stand-in, demo identities and password on its page): ${eidProvider.issuer}/`
       : `  National eID sign-in goes to EID_ISSUER_URL; the stand-in at ${eidProvider.issuer}/ is unused`,
   );
-  say(`  Logs: ${logDir}/{api,worker,mail-catcher,eid-provider}.log (or start with --verbose)`);
+  say(`  Partner agencies (residence, health insurance) stand-in: ${env.AGENCIES_URL}`);
+  say(`  Logs: ${logDir}/{api,worker,mail-catcher,eid-provider,agencies-mock}.log (or start with --verbose)`);
   say('');
   runOnce(['dist/apps/api/cli.js', 'demo-accounts'], env);
   say('');

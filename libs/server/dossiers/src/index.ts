@@ -8,3 +8,4 @@ export * from './my-dossiers/my-dossiers.service';
 export * from './attachments';
 export * from './intake/intake.processor';
 export * from './timers/sla-timers';
+export * from './fan-out/agency-fan-out';

@@ -4,6 +4,7 @@ import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { QueueNames } from '@portal/server/platform';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { AgencyFanOutProcessor } from '../fan-out/agency-fan-out';
 import { SlaTimerProcessor } from '../timers/sla-timers';
 import { intakeResult, type IntakeResult } from './intake-checks';
 
@@ -77,9 +78,13 @@ export class IntakeProcessor extends WorkerHost {
 /** What the worker needs from the dossiers domain: its processors. */
 @Module({
   imports: [
-    BullModule.registerQueue({ name: QueueNames.dossierIntake }, { name: QueueNames.slaTimers }),
+    BullModule.registerQueue(
+      { name: QueueNames.dossierIntake },
+      { name: QueueNames.slaTimers },
+      { name: QueueNames.agencyFanOut },
+    ),
     TypeOrmModule,
   ],
-  providers: [IntakeProcessor, SlaTimerProcessor],
+  providers: [IntakeProcessor, SlaTimerProcessor, AgencyFanOutProcessor],
 })
 export class DossiersWorkerModule {}

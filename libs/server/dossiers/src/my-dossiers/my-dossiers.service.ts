@@ -110,7 +110,7 @@ export class MyDossiersService {
           options.includeViews
             ? ''
             : // The citizen's timeline: what happened to the dossier, not the office's internal steps.
-              `AND action NOT IN ('view', 'intake-check') AND to_status IS DISTINCT FROM from_status`
+              `AND action NOT IN ('view', 'intake-check') AND (to_status IS DISTINCT FROM from_status OR action LIKE 'agency-%')`
         } ORDER BY id`,
       [row.id],
     );

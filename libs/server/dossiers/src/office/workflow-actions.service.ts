@@ -8,6 +8,7 @@ import { decide, dueAt, vietnamHolidays, type ActorRole } from '@portal/server/w
 import { DataSource, type EntityManager } from 'typeorm';
 import { DossierNotFound } from '../applications/application.errors';
 import { linkAttachmentsToDossier } from '../attachments';
+import { queueAgencyFanOut } from '../fan-out/agency-fan-out';
 import { scheduleSlaTimers } from '../timers/sla-timers';
 import { ActionNotAllowed, DossierChanged, ReasonRequired } from './office.errors';
 
@@ -149,6 +150,10 @@ export class WorkflowActionsService {
       // The clock starts when the dossier is received and moves when it resumes: set its timers.
       if (due && (action === 'receive' || t.clock === 'resume')) {
         await scheduleSlaTimers(manager, { dossierId: row.id, from: now, due });
+      }
+      // The linked procedure goes on to the residence and health-insurance agencies once the birth is registered.
+      if (t.to.status === 'processed' && row.workflow === 'birth-registration-linked') {
+        await queueAgencyFanOut(manager, row.id);
       }
       const change = CITIZEN_NEWS[t.to.status];
       if (change && t.to.status !== row.status) await this.tellCitizen(manager, row.id, code, change, input.reason);

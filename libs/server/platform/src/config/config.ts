@@ -45,6 +45,12 @@ export const configSchema = z.object({
   SMTP_URL: smtpUrl.default('smtp://127.0.0.1:1025'),
   /** The sender of notification e-mail. */
   MAIL_FROM: mailbox.default('Cổng Dịch vụ công <no-reply@dichvucong.local>'),
+  /** The partner agencies of the linked procedure (residence registration, health insurance). */
+  AGENCIES_URL: z.url({ message: 'must be a URL like http://127.0.0.1:4100' }).default('http://127.0.0.1:4100'),
+  AGENCIES_TOKEN: z
+    .string()
+    .min(16, { message: 'must be at least 16 characters' })
+    .default('development-agencies-token'),
   /** Which proxies' X-Forwarded-For to believe (Express "trust proxy"): e.g. loopback, uniquelocal, 10.0.0.0/8. */
   TRUST_PROXY: z.string().min(1).default('loopback'),
   /**

@@ -10,6 +10,7 @@ export const QueueNames = {
   notifications: 'notifications',
   dossierIntake: 'dossier-intake',
   slaTimers: 'sla-timers',
+  agencyFanOut: 'agency-fan-out',
 } as const;
 export type QueueName = (typeof QueueNames)[keyof typeof QueueNames];
 export const knownQueues: readonly string[] = Object.values(QueueNames);

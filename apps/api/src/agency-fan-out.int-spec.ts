@@ -1,0 +1,127 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import type { OfficeDossier } from '@portal/contracts';
+import { CatalogueSeeder } from '@portal/server/catalogue';
+import { AgencyFanOutProcessor } from '@portal/server/dossiers';
+import { IdentitySeeder } from '@portal/server/identity';
+import {
+  defaultJobOptions,
+  loadConfig,
+  outboxRelayFor,
+  QueueNames,
+  redisOptionsFromUrl,
+  type OutboxRelay,
+} from '@portal/server/platform';
+import {
+  aBirthApplication,
+  aDraft,
+  aSignedInAccount,
+  aSignedInCitizen,
+  eventually,
+  uploadPaper,
+} from '@portal/testing';
+import { Worker } from 'bullmq';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { createApp } from './create-app';
+
+const root = join(__dirname, '../../..');
+
+describe('the linked procedure fans out to the residence and health-insurance agencies', () => {
+  const port = 41000 + Math.floor(Math.random() * 2000);
+  const config = {
+    ...loadConfig(),
+    AGENCIES_URL: `http://127.0.0.1:${port}`,
+    AGENCIES_TOKEN: 'integration-test-token',
+  };
+  let agencies: ChildProcess;
+  let app: INestApplication;
+  let base: string;
+  let dataSource: DataSource;
+  let relay: OutboxRelay;
+  let worker: Worker;
+  const uploadDir = mkdtempSync(join(tmpdir(), 'portal-fanout-'));
+
+  beforeAll(async () => {
+    // The agencies' stand-in, in a process of its own; it fails every first request.
+    agencies = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/agencies-mock/src/main.ts')], {
+      env: {
+        ...process.env,
+        AGENCIES_PORT: String(port),
+        AGENCIES_TOKEN: config.AGENCIES_TOKEN,
+        AGENCIES_FAIL_FIRST: 'true',
+      },
+      stdio: 'ignore',
+    });
+    await eventually(async () => (await fetch(`${config.AGENCIES_URL}/health`)).ok, 20_000, 'the agencies stand-in');
+    app = await createApp({ ...config, UPLOAD_DIR: uploadDir });
+    await app.get(IdentitySeeder).seed();
+    await app.get(CatalogueSeeder).seed();
+    await app.listen(0, '127.0.0.1');
+    base = `${await app.getUrl()}/api`.replace('[::1]', '127.0.0.1');
+    dataSource = app.get(DataSource);
+    const processor = new AgencyFanOutProcessor(dataSource, config);
+    worker = new Worker(QueueNames.agencyFanOut, (job) => processor.process(job), {
+      connection: redisOptionsFromUrl(config.REDIS_URL),
+      prefix: config.QUEUE_PREFIX,
+    });
+    relay = outboxRelayFor(config, { pollIntervalMs: 100 });
+    relay.start();
+  });
+
+  afterAll(async () => {
+    await relay.stop();
+    await worker.close();
+    await app.close();
+    agencies.kill('SIGTERM');
+    rmSync(uploadDir, { recursive: true, force: true });
+  });
+
+  it('after the leader signs, both agencies register the child, each once, despite a failed first try', async () => {
+    expect(defaultJobOptions.attempts).toBeGreaterThan(1);
+    const { browser } = await aSignedInCitizen(base);
+    const certificate = await uploadPaper(browser, 'medical_birth_certificate');
+    const draft = await aDraft(
+      browser,
+      aBirthApplication(
+        { medical_birth_certificate: certificate },
+        {
+          residence: {
+            permanentAddress: 'Số 12 phố Đội Cấn, Phường Ba Đình',
+            householdHeadName: 'Trần Văn Bình',
+            householdHeadRelation: 'Cháu',
+          },
+          healthInsurance: { initialClinic: 'Trạm y tế Phường Ba Đình' },
+        },
+      ),
+      'LT.KS-TT-BHYT',
+    );
+    const { code } = (await (await browser.post(`/drafts/${draft.id}/submit`)).json()) as { code: string };
+
+    const clerk = await aSignedInAccount(base, 'clerk.badinh@demo.dichvucong.vn');
+    const leader = await aSignedInAccount(base, 'leader.badinh@demo.dichvucong.vn');
+    let dossier = (await (await clerk.get(`/office/dossiers/${code}`)).json()) as OfficeDossier;
+    for (const action of ['receive', 'start', 'propose_approval']) {
+      dossier = (await (
+        await clerk.post(`/office/dossiers/${code}/actions/${action}`, { version: dossier.version })
+      ).json()) as OfficeDossier;
+    }
+    const signed = await leader.post(`/office/dossiers/${code}/actions/sign`, { version: dossier.version });
+    expect(((await signed.json()) as OfficeDossier).status).toBe('processed');
+
+    const agencyEvents = () =>
+      dataSource.query(
+        `SELECT e.action, e.details->>'reference' AS reference FROM dossier_event e JOIN dossier d ON d.id = e.dossier_id
+          WHERE d.code = $1 AND e.action LIKE 'agency-%' ORDER BY e.action`,
+        [code],
+      );
+    await eventually(async () => (await agencyEvents()).length === 2, 30_000, 'both agencies answering');
+    const events = await agencyEvents();
+    expect(events.map((e: { action: string }) => e.action)).toEqual(['agency-health-insurance', 'agency-residence']);
+    expect(events[0].reference).toMatch(/^BHYT-/);
+    expect(events[1].reference).toMatch(/^CT-/);
+  });
+});

@@ -1,0 +1,86 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig, QueueNames, writeToOutbox } from '@portal/server/platform';
+import type { Job } from 'bullmq';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/** The agencies a linked dossier goes to once the birth is registered, and where each listens. */
+export const AGENCIES = {
+  residence: { path: '/residence/registrations', event: 'agency-residence' },
+  'health-insurance': { path: '/health-insurance/cards', event: 'agency-health-insurance' },
+} as const;
+export type Agency = keyof typeof AGENCIES;
+
+/** After the birth is registered, the linked procedure goes on to the two agencies (through the outbox). */
+export async function queueAgencyFanOut(manager: EntityManager, dossierId: string): Promise<void> {
+  await writeToOutbox(
+    manager,
+    (Object.keys(AGENCIES) as Agency[]).map((agency) => ({
+      queue: QueueNames.agencyFanOut,
+      name: agency,
+      payload: { dossierId },
+    })),
+  );
+}
+
+/**
+ * Sends a registered child's dossier to one partner agency over HTTP. A failure
+ * (refusal, time-out, 5xx) throws, and BullMQ retries with backoff. Idempotent:
+ * a dossier the agency has already answered for is skipped, and the agencies
+ * themselves answer a repeated request with the same reference.
+ */
+@Processor(QueueNames.agencyFanOut)
+export class AgencyFanOutProcessor extends WorkerHost {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async process(job: Job<{ dossierId: string }>): Promise<{ reference: string } | { skipped: true }> {
+    const agency = AGENCIES[job.name as Agency];
+    if (!agency) throw new Error(`unknown agency ${job.name}`);
+    const [dossier] = await this.dataSource.query(`SELECT id, code, data FROM dossier WHERE id = $1`, [
+      job.data.dossierId,
+    ]);
+    if (!dossier) return { skipped: true };
+    const [done] = await this.dataSource.query(`SELECT 1 FROM dossier_event WHERE dossier_id = $1 AND action = $2`, [
+      dossier.id,
+      agency.event,
+    ]);
+    if (done) return { skipped: true };
+    const data = dossier.data as {
+      child?: { fullName?: string; dateOfBirth?: string };
+      residence?: { permanentAddress?: string };
+      healthInsurance?: { initialClinic?: string };
+    };
+    const response = await fetch(`${this.config.AGENCIES_URL.replace(/\/$/, '')}${agency.path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${this.config.AGENCIES_TOKEN}` },
+      body: JSON.stringify({
+        dossierCode: dossier.code,
+        childName: data.child?.fullName,
+        dateOfBirth: data.child?.dateOfBirth,
+        permanentAddress: data.residence?.permanentAddress,
+        initialClinic: data.healthInsurance?.initialClinic,
+      }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) throw new Error(`${job.name} agency answered ${response.status}`);
+    const { reference } = (await response.json()) as { reference: string };
+    await this.dataSource.transaction(async (manager) => {
+      const [again] = await manager.query(
+        `SELECT 1 FROM dossier_event WHERE dossier_id = $1 AND action = $2 FOR UPDATE`,
+        [dossier.id, agency.event],
+      );
+      if (again) return;
+      await manager.query(
+        `INSERT INTO dossier_event (dossier_id, actor_role, action, details) VALUES ($1, 'system', $2, $3)`,
+        [dossier.id, agency.event, JSON.stringify({ reference })],
+      );
+    });
+    return { reference };
+  }
+}
