@@ -66,7 +66,7 @@ export default tseslint.config(
   },
   {
     files: ['libs/server/**/*.ts', 'apps/api/**/*.ts', 'apps/worker/**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', 'libs/server/platform/src/config/**'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', 'libs/server/platform/src/config/**', 'apps/api/bench/**'],
     rules: {
       // Configuration is read once, in platform/config.
       'no-restricted-properties': [

@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { WebSession } from '@portal/server/identity';
 import type { AppConfig } from '@portal/server/platform';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -37,7 +38,13 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     }),
   );
   app.disable('x-powered-by');
-  for (const handler of app.get(WebSession).handlers) app.use(handler);
+  // Sessions only where they are used: the API, but not its health checks and metrics, nor the web app's files.
+  const sessionless = /^\/api\/(health|metrics)(\/|$)/;
+  for (const handler of app.get(WebSession).handlers) {
+    app.use('/api', (req: Request, res: Response, next: NextFunction) =>
+      sessionless.test(req.originalUrl) ? next() : handler(req, res, next),
+    );
+  }
   app.set(
     'trust proxy',
     config.TRUST_PROXY.split(',').map((entry) => entry.trim()),

@@ -24,6 +24,7 @@ import {
   UnitNotFound,
   UnknownFormStep,
 } from './application.errors';
+import { DossierChanged } from '../office/office.errors';
 import { nextDossierCode } from './dossier-code';
 
 interface DraftRow {
@@ -139,6 +140,17 @@ export class ApplicationsService {
    * receipt e-mail and the audit entry all commit together or not at all.
    */
   async submit(context: RequestContext, draftId: string, publicUrl: string): Promise<SubmittedDossier> {
+    // The code is taken before the transaction, on a connection of its own, so that submissions
+    // neither queue on the counter row nor wait for a second pool connection while holding one.
+    const [ward] = UUID.test(draftId)
+      ? await this.dataSource.query(
+          `SELECT u.parent_code FROM dossier_draft d
+             JOIN administrative_unit u ON u.code = d.data->'ward'->>'unitCode' AND u.tier = 'commune'
+            WHERE d.id = $1 AND d.owner_id = $2`,
+          [draftId, context.user.id],
+        )
+      : [];
+    const reserved = ward ? await nextDossierCode(this.dataSource.manager, ward.parent_code, new Date()) : null;
     return this.dataSource.transaction(async (manager) => {
       const draft = await this.ownDraft(manager, context, draftId, true);
       const parsed = applicationSchema(draft.procedure_code).safeParse(draft.data, { reportInput: true });
@@ -166,7 +178,9 @@ export class ApplicationsService {
       const fees = procedure.fees as FeeRule[];
       const fee = fees.find((f) => f.case === (late ? 'late' : 'on_time'))?.amount ?? 0;
       const due = dueAt(now, procedure.time_limit_amount, vietnamHolidays);
-      const code = await nextDossierCode(manager, unit.parent_code, now);
+      // The ward was changed between the two reads (another tab): ask to submit again.
+      if (!reserved || !reserved.startsWith(`HS-${unit.parent_code}-`)) throw new DossierChanged();
+      const code = reserved;
 
       const [dossier] = await manager.query(
         `INSERT INTO dossier (code, procedure_code, applicant_id, unit_code, channel, status, data, submitted_at, due_at,

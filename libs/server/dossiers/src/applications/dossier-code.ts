@@ -9,7 +9,13 @@ export function codePrefix(provinceCode: string, at: Date): string {
   return `HS-${provinceCode}-${local.slice(2, 4)}${local.slice(5, 7)}${local.slice(8, 10)}`;
 }
 
-/** Takes the next code inside the caller's transaction (the counter row stays locked until it ends). */
+/**
+ * Takes the next code. Pass a manager that is NOT in the submission's
+ * transaction (e.g. `dataSource.manager`): the counter row is then locked only
+ * for its own one-statement transaction, so submissions of one province do not
+ * queue behind each other. A submission that fails afterwards leaves a gap in
+ * the numbering, which is harmless: codes must be unique and readable, not dense.
+ */
 export async function nextDossierCode(manager: EntityManager, provinceCode: string, at: Date): Promise<string> {
   const prefix = codePrefix(provinceCode, at);
   const [row] = await manager.query(

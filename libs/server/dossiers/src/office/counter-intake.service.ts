@@ -32,19 +32,22 @@ export class CounterIntakeService {
     const parsed = applicationSchema(procedureCode, 'counter').safeParse(withWard, { reportInput: true });
     if (!parsed.success) throw new ValidationFailed(parsed.error);
     const application = parsed.data as { child: { dateOfBirth: string }; informant: { phone: string } };
+    // Taken before the transaction, on a connection of its own (see ApplicationsService.submit).
+    const [unit] = await this.dataSource.query(`SELECT parent_code FROM administrative_unit WHERE code = $1`, [
+      unitCode,
+    ]);
+    const code = await nextDossierCode(this.dataSource.manager, unit.parent_code, new Date());
     return this.dataSource.transaction(async (manager) => {
       const [procedure] = await manager.query(
         `SELECT time_limit_amount, fees FROM procedure WHERE code = $1 AND active`,
         [procedureCode],
       );
       if (!procedure) throw new ProcedureNotOnline(procedureCode);
-      const [unit] = await manager.query(`SELECT parent_code FROM administrative_unit WHERE code = $1`, [unitCode]);
       const now = new Date();
       const late =
         procedureCode === '1.001193' && isLateRegistration(application.child.dateOfBirth, todayInVietnam(now));
       const fee = (procedure.fees as FeeRule[]).find((f) => f.case === (late ? 'late' : 'on_time'))?.amount ?? 0;
       const due = dueAt(now, procedure.time_limit_amount, vietnamHolidays);
-      const code = await nextDossierCode(manager, unit.parent_code, now);
       const [dossier] = await manager.query(
         `INSERT INTO dossier (code, procedure_code, applicant_id, unit_code, channel, status, data, submitted_at, received_at,
                               due_at, contact_phone, fee_amount, late_registration, assignee_id)

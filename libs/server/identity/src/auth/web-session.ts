@@ -37,7 +37,11 @@ export class WebSession implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.secure = config.PUBLIC_URL.startsWith('https:');
-    this.pool = new Pool({ connectionString: config.DATABASE_URL, max: 4, application_name: 'portal-sessions' });
+    this.pool = new Pool({
+      connectionString: config.DATABASE_URL,
+      max: config.DATABASE_POOL_SIZE,
+      application_name: 'portal-sessions',
+    });
     this.pool.on('error', () => undefined);
     const PgStore = connectPgSimple(session);
     this.store = new PgStore({
@@ -45,6 +49,9 @@ export class WebSession implements OnApplicationShutdown {
       tableName: 'user_session',
       createTableIfMissing: false,
       pruneSessionInterval: 15 * 60,
+      // A session lasts 8 hours from its last change (sign-in, CSRF token), not from every request:
+      // no database write per request just to move the expiry.
+      disableTouch: true,
     });
     this.csrf = doubleCsrf({
       getSecret: () => config.SESSION_SECRET,
@@ -61,7 +68,7 @@ export class WebSession implements OnApplicationShutdown {
         store: this.store,
         resave: false,
         saveUninitialized: false,
-        rolling: true,
+        rolling: false,
         cookie: { httpOnly: true, sameSite: 'lax', secure: this.secure, maxAge: 8 * 60 * 60 * 1000, path: '/' },
       }),
       passport.initialize(),
