@@ -24,6 +24,9 @@ import { filter } from 'rxjs';
           <nav class="account-nav" [attr.aria-label]="'shell.account' | transloco">
             <a routerLink="/status">{{ 'shell.statusLookup' | transloco }}</a>
             @if (session.user(); as user) {
+              @if (user.roles.includes('clerk') || user.roles.includes('leader')) {
+                <a routerLink="/office">{{ 'shell.office' | transloco }}</a>
+              }
               <a routerLink="/dossiers">{{ 'shell.myDossiers' | transloco }}</a>
               <a routerLink="/account" class="account-nav__name">{{ user.fullName }}</a>
               <button type="button" class="link-button" (click)="signOut()">{{ 'shell.signOut' | transloco }}</button>

@@ -5,3 +5,4 @@ export * from './lib/session';
 export * from './lib/api-problem';
 export * from './lib/applications-api';
 export * from './lib/attachments-api';
+export * from './lib/office-api';

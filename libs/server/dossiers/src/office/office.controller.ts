@@ -88,6 +88,8 @@ export class OfficeController {
     const { size } = await file.stat();
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'private, no-store');
+    // Shown inside the back office's own page (a PDF in an iframe): framing by this site only.
+    res.setHeader('Content-Security-Policy', "frame-ancestors 'self'");
     return new StreamableFile(file.createReadStream(), {
       type: attachment.mimeType,
       disposition: contentDisposition('inline', attachment.fileName),

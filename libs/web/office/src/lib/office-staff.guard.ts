@@ -1,0 +1,22 @@
+import { inject } from '@angular/core';
+import { CanActivateFn, RedirectCommand, Router } from '@angular/router';
+import type { SessionUser } from '@portal/contracts';
+import { Session } from '@portal/web/data-access';
+
+/** The back office is for a ward's clerks and leaders. */
+export function isWardStaff(user: SessionUser | null | undefined): boolean {
+  return !!user && user.roles.some((role) => role === 'clerk' || role === 'leader');
+}
+
+/**
+ * Sends a signed-out visitor to the sign-in page (and back here afterwards); shows anyone
+ * else who is not a clerk or leader the "not allowed" page, keeping the address they asked for.
+ */
+export const wardStaffRequired: CanActivateFn = async (_route, state) => {
+  const session = inject(Session);
+  const router = inject(Router);
+  const user = session.user() === undefined ? await session.load() : session.user();
+  if (!user) return router.createUrlTree(['/sign-in'], { queryParams: { returnUrl: state.url } });
+  if (isWardStaff(user)) return true;
+  return new RedirectCommand(router.createUrlTree(['/office/not-allowed']), { skipLocationChange: true });
+};
