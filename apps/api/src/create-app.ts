@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { WebSession } from '@portal/server/identity';
-import type { AppConfig } from '@portal/server/platform';
+import { queueDashboard, QUEUE_DASHBOARD_PATH, ShutdownHooks, type AppConfig } from '@portal/server/platform';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -38,6 +38,10 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     }),
   );
   app.disable('x-powered-by');
+  // The queue dashboard for administrators, behind the session.
+  const dashboard = queueDashboard(config);
+  app.use(QUEUE_DASHBOARD_PATH, ...app.get(WebSession).handlers, ...dashboard.handlers);
+  app.get(ShutdownHooks).add(dashboard.close);
   // Sessions only where they are used: the API, but not its health checks and metrics, nor the web app's files.
   const sessionless = /^\/api\/(health|metrics)(\/|$)/;
   for (const handler of app.get(WebSession).handlers) {

@@ -14,3 +14,4 @@ export * from './metrics/metrics.module';
 export * from './outbox/outbox-relay.module';
 export * from './housekeeping/housekeeping.module';
 export * from './validation/validation';
+export * from './queues/queue-dashboard';

@@ -48,6 +48,20 @@ export class QueueDepth implements OnApplicationShutdown {
   }
 }
 
+/** Things built outside Nest's container that must be closed with the application. */
+@Injectable()
+export class ShutdownHooks implements OnApplicationShutdown {
+  private readonly hooks: Array<() => Promise<void>> = [];
+
+  add(hook: () => Promise<void>): void {
+    this.hooks.push(hook);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.hooks.map((hook) => settleWithin(hook(), 2000)));
+  }
+}
+
 @Injectable()
 class RedisCloser implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
@@ -79,7 +93,8 @@ class RedisCloser implements OnApplicationShutdown {
     },
     QueueDepth,
     RedisCloser,
+    ShutdownHooks,
   ],
-  exports: [REDIS, QueueDepth],
+  exports: [REDIS, QueueDepth, ShutdownHooks],
 })
 export class QueuesModule {}
