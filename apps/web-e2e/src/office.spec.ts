@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { AccountPages } from './pages/account.pages';
-import { ApplicationPages } from './pages/application.pages';
+import { ApplicationPages, pdf } from './pages/application.pages';
 import { demoClerk, demoLeader, OfficeInboxPage, signedInPage } from './pages/office.pages';
 import { expectNoAccessibilityViolations } from './support/axe';
 
@@ -40,7 +40,7 @@ const overflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 test.describe('the back office of a ward', () => {
-  test('a clerk receives, takes and proposes a dossier, the leader signs it, and the citizen sees the result', async ({
+  test('a clerk receives a dossier and asks for a paper, the citizen sends it, the leader signs, the citizen sees the result', async ({
     page,
     browser,
     baseURL,
@@ -98,6 +98,31 @@ test.describe('the back office of a ward', () => {
     await dossier.act('Nhận xử lý hồ sơ', 'Bạn đã nhận xử lý hồ sơ.');
     await expect(dossier.done).toContainText('Đang xử lý');
     await expect(dossier.fact('Người xử lý')).toHaveText('Trần Thị Bình');
+
+    // The clerk asks for a clearer birth certificate; the clock stops until the citizen sends it.
+    await dossier.button('Yêu cầu bổ sung giấy tờ').click();
+    await clerk.locator('#action-papers').check();
+    await dossier.reason.fill('Giấy chứng sinh bị mờ, vui lòng chụp lại rõ nét.');
+    await clerk.getByRole('button', { name: 'Gửi yêu cầu bổ sung' }).click();
+    await expect(dossier.done).toBeFocused();
+    await expect(dossier.fact('Trạng thái')).toContainText('Cần bổ sung giấy tờ');
+
+    // The citizen sends it from the dossier's page.
+    await page.goto(`/dossiers/${code}`);
+    await expect(page.getByRole('heading', { name: 'Cơ quan tiếp nhận đề nghị bổ sung giấy tờ' })).toBeVisible();
+    await expect(page.locator('#supplement-title + p')).toContainText(
+      'Giấy chứng sinh bị mờ, vui lòng chụp lại rõ nét.',
+    );
+    await expectNoAccessibilityViolations(page);
+    await page.locator('#supplement-medical_birth_certificate').setInputFiles(pdf('giay-chung-sinh-ro.pdf'));
+    await expect(page.getByRole('link', { name: /giay-chung-sinh-ro\.pdf/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Gửi giấy tờ bổ sung' }).click();
+    await expect(page.getByText('Đã gửi giấy tờ bổ sung. Hồ sơ tiếp tục được xử lý.')).toBeVisible();
+
+    // Back in the office, the dossier is being processed again, with the new paper.
+    await clerk.reload();
+    await expect(dossier.fact('Trạng thái')).toContainText('Đang xử lý');
+    await expect(clerk.getByText('giay-chung-sinh-ro.pdf').first()).toBeVisible();
     await dossier.act('Đề xuất phê duyệt', 'Đã gửi đề xuất phê duyệt tới lãnh đạo.');
     await expect(dossier.done).toContainText('Chờ lãnh đạo ký duyệt');
     await expect(dossier.actions).toContainText('Bạn không có thao tác nào với hồ sơ ở trạng thái này.');
