@@ -4,7 +4,14 @@ import { IntakeProcessor } from '@portal/server/dossiers';
 import { CatalogueSeeder } from '@portal/server/catalogue';
 import { IdentitySeeder } from '@portal/server/identity';
 import { loadConfig, outboxRelayFor, QueueNames, redisOptionsFromUrl, type OutboxRelay } from '@portal/server/platform';
-import { aSignedInCitizen, aSubmittedBirthRegistration, eventually, vietnamDaysAgo } from '@portal/testing';
+import {
+  aSignedInAccount,
+  aSignedInCitizen,
+  aSubmittedBirthRegistration,
+  eventually,
+  vietnamDaysAgo,
+} from '@portal/testing';
+import type { OfficeDossier } from '@portal/contracts';
 import { Worker } from 'bullmq';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,5 +78,10 @@ describe('automatic intake checks after submission (outbox → BullMQ → proces
       [second],
     );
     expect(n).toBe(1);
+
+    // The clerk sees what the check found; the citizen's own timeline shows no internal step.
+    const clerk = await aSignedInAccount(base, 'clerk.badinh@demo.dichvucong.vn');
+    const seen = (await (await clerk.get(`/office/dossiers/${second}`)).json()) as OfficeDossier;
+    expect(seen.timeline.find((e) => e.action === 'intake-check')?.details).toMatchObject({ duplicateOf: [first] });
   });
 });

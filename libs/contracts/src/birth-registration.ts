@@ -268,6 +268,8 @@ export interface TimelineEvent {
   toStatus: string | null;
   reason: string | null;
   at: string;
+  /** For staff: what an automatic step found (the intake check: papers complete, possible duplicates). */
+  details?: { papersComplete?: boolean; missingPapers?: string[]; duplicateOf?: string[] } | null;
 }
 
 export interface DossierPaper {

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { normalisePhone, type DossierDetail, type DossierSummary, type StatusLookupResult } from '@portal/contracts';
+import {
+  normalisePhone,
+  type DossierDetail,
+  type TimelineEvent,
+  type DossierSummary,
+  type StatusLookupResult,
+} from '@portal/contracts';
 import { TooManyAttempts } from '@portal/server/platform';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
@@ -105,7 +111,7 @@ export class MyDossiersService {
           )
         : [];
     const events = await this.dataSource.query(
-      `SELECT action, actor_role, from_status, to_status, reason, occurred_at FROM dossier_event
+      `SELECT action, actor_role, from_status, to_status, reason, occurred_at, details FROM dossier_event
         WHERE dossier_id = $1 ${
           options.includeViews
             ? ''
@@ -136,6 +142,10 @@ export class MyDossiersService {
         toStatus: (e['to_status'] as string | null) ?? null,
         reason: (e['reason'] as string | null) ?? null,
         at: new Date(e['occurred_at'] as Date).toISOString(),
+        // Staff see what the intake check found; the citizen's timeline carries no internal details.
+        ...(options.includeViews && e['action'] === 'intake-check'
+          ? { details: e['details'] as TimelineEvent['details'] }
+          : {}),
       })),
       papers: papers.map((p: Record<string, unknown>) => ({
         id: p['id'] as string,

@@ -176,6 +176,21 @@ type Outcome =
             @if (event.reason) {
               <span class="block">{{ 'office.dossier.reason' | transloco }} {{ event.reason }}</span>
             }
+            @if (event.details; as found) {
+              @if (found.papersComplete === false) {
+                <span class="block"
+                  ><strong class="tag tag--grey">{{ 'office.intake.papersMissing' | transloco }}</strong></span
+                >
+              }
+              @if (found.duplicateOf?.length) {
+                <span class="block"
+                  ><strong class="tag">{{ 'office.intake.duplicate' | transloco }}</strong>
+                  {{ found.duplicateOf?.join(', ') }}</span
+                >
+              } @else if (found.papersComplete) {
+                <span class="block">{{ 'office.intake.clean' | transloco }}</span>
+              }
+            }
           </li>
         }
       </ol>
