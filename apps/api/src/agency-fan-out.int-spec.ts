@@ -1,17 +1,7 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
 import type { OfficeDossier } from '@portal/contracts';
-import { CatalogueSeeder } from '@portal/server/catalogue';
 import { AgencyFanOutProcessor } from '@portal/server/dossiers';
-import { IdentitySeeder } from '@portal/server/identity';
-import {
-  defaultJobOptions,
-  loadConfig,
-  outboxRelayFor,
-  QueueNames,
-  redisOptionsFromUrl,
-  type OutboxRelay,
-} from '@portal/server/platform';
+import { defaultJobOptions, QueueNames } from '@portal/server/platform';
 import {
   aBirthApplication,
   aDraft,
@@ -20,30 +10,20 @@ import {
   eventually,
   uploadPaper,
 } from '@portal/testing';
-import { Worker } from 'bullmq';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { createApp } from './create-app';
+import type { DataSource } from 'typeorm';
+import { startApi, type ApiUnderTest } from './testing/api-under-test';
 
 const root = join(__dirname, '../../..');
 
 describe('the linked procedure fans out to the residence and health-insurance agencies', () => {
   const port = 41000 + Math.floor(Math.random() * 2000);
-  const config = {
-    ...loadConfig(),
-    AGENCIES_URL: `http://127.0.0.1:${port}`,
-    AGENCIES_TOKEN: 'integration-test-token',
-  };
+  const agenciesConfig = { AGENCIES_URL: `http://127.0.0.1:${port}`, AGENCIES_TOKEN: 'integration-test-token' };
   let agencies: ChildProcess;
-  let app: INestApplication;
+  let api: ApiUnderTest;
   let base: string;
   let dataSource: DataSource;
-  let relay: OutboxRelay;
-  let worker: Worker;
-  const uploadDir = mkdtempSync(join(tmpdir(), 'portal-fanout-'));
 
   beforeAll(async () => {
     // The agencies' stand-in, in a process of its own; it fails every first request.
@@ -51,33 +31,26 @@ describe('the linked procedure fans out to the residence and health-insurance ag
       env: {
         ...process.env,
         AGENCIES_PORT: String(port),
-        AGENCIES_TOKEN: config.AGENCIES_TOKEN,
+        AGENCIES_TOKEN: agenciesConfig.AGENCIES_TOKEN,
         AGENCIES_FAIL_FIRST: 'true',
       },
       stdio: 'ignore',
     });
-    await eventually(async () => (await fetch(`${config.AGENCIES_URL}/health`)).ok, 20_000, 'the agencies stand-in');
-    app = await createApp({ ...config, UPLOAD_DIR: uploadDir });
-    await app.get(IdentitySeeder).seed();
-    await app.get(CatalogueSeeder).seed();
-    await app.listen(0, '127.0.0.1');
-    base = `${await app.getUrl()}/api`.replace('[::1]', '127.0.0.1');
-    dataSource = app.get(DataSource);
-    const processor = new AgencyFanOutProcessor(dataSource, config);
-    worker = new Worker(QueueNames.agencyFanOut, (job) => processor.process(job), {
-      connection: redisOptionsFromUrl(config.REDIS_URL),
-      prefix: config.QUEUE_PREFIX,
+    await eventually(
+      async () => (await fetch(`${agenciesConfig.AGENCIES_URL}/health`)).ok,
+      20_000,
+      'the agencies stand-in',
+    );
+    api = await startApi({
+      config: agenciesConfig,
+      processor: { queue: QueueNames.agencyFanOut, build: (db, config) => new AgencyFanOutProcessor(db, config) },
     });
-    relay = outboxRelayFor(config, { pollIntervalMs: 100 });
-    relay.start();
+    ({ base, dataSource } = api);
   });
 
   afterAll(async () => {
-    await relay.stop();
-    await worker.close();
-    await app.close();
+    await api.stop();
     agencies.kill('SIGTERM');
-    rmSync(uploadDir, { recursive: true, force: true });
   });
 
   it('after the leader signs, both agencies register the child, each once, despite a failed first try', async () => {

@@ -4,16 +4,20 @@ import type { ApiError, DossierDetail, DossierSummary, DraftView, SubmittedDossi
 import { CatalogueSeeder } from '@portal/server/catalogue';
 import { IdentitySeeder } from '@portal/server/identity';
 import { loadConfig } from '@portal/server/platform';
-import { BrowserClient } from '@portal/testing';
-import { randomUUID } from 'node:crypto';
+import {
+  aBirthApplication,
+  aDraft,
+  aSignedInCitizen,
+  BrowserClient,
+  uploadPaper,
+  vietnamDaysAgo,
+} from '@portal/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createApp } from './create-app';
 
-const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10);
 type Problem = ApiError & { details?: { fields?: Array<{ field: string; code: string; message: string }> } };
 
 describe('API: online applications (drafts, submission, my dossiers, status lookup)', () => {
@@ -39,74 +43,10 @@ describe('API: online applications (drafts, submission, my dossiers, status look
   const count = async (table: string) =>
     (await dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
 
-  async function citizen(): Promise<{ browser: BrowserClient; email: string; password: string }> {
-    const browser = await new BrowserClient(base).start();
-    const email = `apply.${randomUUID().slice(0, 8)}@example.vn`;
-    const password = 'matkhau123';
-    const response = await browser.post('/auth/register', {
-      fullName: 'Trần Thị Mai',
-      email,
-      password,
-      passwordConfirmation: password,
-    });
-    expect(response.status).toBe(201);
-    return { browser, email, password };
-  }
-
-  async function upload(browser: BrowserClient, paperCode: string): Promise<string> {
-    const form = new FormData();
-    form.append('paperCode', paperCode);
-    form.append('file', new Blob([PDF], { type: 'application/pdf' }), 'giay-chung-sinh.pdf');
-    const response = await browser.upload('/attachments', form);
-    expect(response.status).toBe(201);
-    return ((await response.json()) as { id: string }).id;
-  }
-
-  const steps = (papers: Record<string, string>, over: Record<string, unknown> = {}) => ({
-    child: { fullName: 'Nguyễn Minh Khang', sex: 'male', dateOfBirth: daysAgo(10), timeOfBirth: '08:30' },
-    birthPlace: {
-      kind: 'facility',
-      facilityName: 'Bệnh viện Phụ sản Hà Nội',
-      address: 'Số 929 đường La Thành, Phường Giảng Võ, Thành phố Hà Nội',
-    },
-    origin: { ethnicity: 'Kinh', nationality: 'Việt Nam', homeTown: 'Xã Phù Đổng, Thành phố Hà Nội' },
-    mother: {
-      absent: false,
-      fullName: 'Trần Thị Mai',
-      dateOfBirth: '1995-04-12',
-      ethnicity: 'Kinh',
-      nationality: 'Việt Nam',
-      personalId: '001195012345',
-      residence: 'Số 12 phố Đội Cấn, Phường Ba Đình, Thành phố Hà Nội',
-    },
-    father: { absent: true },
-    informant: { fullName: 'Trần Thị Mai', relation: 'mother', personalId: '001195012345', phone: '0912345678' },
-    ward: { unitCode: '00004' },
-    papers,
-    ...over,
-  });
-
-  async function draftWith(
-    browser: BrowserClient,
-    data: Record<string, unknown>,
-    procedureCode = '1.001193',
-  ): Promise<DraftView> {
-    const started = await browser.post('/drafts', { procedureCode });
-    expect(started.status).toBe(201);
-    let draft = (await started.json()) as DraftView;
-    for (const [step, values] of Object.entries(data)) {
-      if (values === undefined) continue;
-      const saved = await browser.request('PUT', `/drafts/${draft.id}/steps/${step}`, values);
-      expect({ step, status: saved.status }).toEqual({ step, status: 200 });
-      draft = (await saved.json()) as DraftView;
-    }
-    return draft;
-  }
-
   it('takes a citizen from a draft to a submitted dossier, with its papers, event, e-mail and audit in one go', async () => {
-    const { browser, email, password } = await citizen();
-    const certificate = await upload(browser, 'medical_birth_certificate');
-    const draft = await draftWith(browser, steps({ medical_birth_certificate: certificate }));
+    const { browser, email, password } = await aSignedInCitizen(base);
+    const certificate = await uploadPaper(browser, 'medical_birth_certificate');
+    const draft = await aDraft(browser, aBirthApplication({ medical_birth_certificate: certificate }));
     expect(draft.completedSteps).toHaveLength(8);
 
     // Resumable from another device: sign in elsewhere and find the same draft.
@@ -159,13 +99,13 @@ describe('API: online applications (drafts, submission, my dossiers, status look
   });
 
   it('charges the late-registration fee when the child was born more than 60 days ago', async () => {
-    const { browser } = await citizen();
-    const certificate = await upload(browser, 'medical_birth_certificate');
-    const draft = await draftWith(
+    const { browser } = await aSignedInCitizen(base);
+    const certificate = await uploadPaper(browser, 'medical_birth_certificate');
+    const draft = await aDraft(
       browser,
-      steps(
+      aBirthApplication(
         { medical_birth_certificate: certificate },
-        { child: { fullName: 'Lê Gia Bảo', sex: 'male', dateOfBirth: daysAgo(90) } },
+        { child: { fullName: 'Lê Gia Bảo', sex: 'male', dateOfBirth: vietnamDaysAgo(90) } },
       ),
     );
     const dossier = (await (await browser.post(`/drafts/${draft.id}/submit`)).json()) as SubmittedDossier;
@@ -173,11 +113,11 @@ describe('API: online applications (drafts, submission, my dossiers, status look
   });
 
   it('submits the linked procedure with its residence and health insurance pages', async () => {
-    const { browser } = await citizen();
-    const certificate = await upload(browser, 'medical_birth_certificate');
-    const draft = await draftWith(
+    const { browser } = await aSignedInCitizen(base);
+    const certificate = await uploadPaper(browser, 'medical_birth_certificate');
+    const draft = await aDraft(
       browser,
-      steps(
+      aBirthApplication(
         { medical_birth_certificate: certificate },
         {
           residence: {
@@ -196,9 +136,9 @@ describe('API: online applications (drafts, submission, my dossiers, status look
   });
 
   it('finds a dossier by code and phone, and says the same for a wrong pair as for an unknown code', async () => {
-    const { browser } = await citizen();
-    const certificate = await upload(browser, 'medical_birth_certificate');
-    const draft = await draftWith(browser, steps({ medical_birth_certificate: certificate }));
+    const { browser } = await aSignedInCitizen(base);
+    const certificate = await uploadPaper(browser, 'medical_birth_certificate');
+    const draft = await aDraft(browser, aBirthApplication({ medical_birth_certificate: certificate }));
     const { code } = (await (await browser.post(`/drafts/${draft.id}/submit`)).json()) as SubmittedDossier;
 
     const stranger = await new BrowserClient(base).start();
@@ -213,12 +153,12 @@ describe('API: online applications (drafts, submission, my dossiers, status look
   });
 
   it("never lets one citizen read or change another citizen's drafts, papers or dossiers", async () => {
-    const owner = await citizen();
-    const other = await citizen();
-    const certificate = await upload(owner.browser, 'medical_birth_certificate');
-    const draft = await draftWith(
+    const owner = await aSignedInCitizen(base);
+    const other = await aSignedInCitizen(base);
+    const certificate = await uploadPaper(owner.browser, 'medical_birth_certificate');
+    const draft = await aDraft(
       owner.browser,
-      steps({ medical_birth_certificate: certificate }, { papers: undefined }),
+      aBirthApplication({ medical_birth_certificate: certificate }, { papers: undefined }),
     );
     const before = JSON.stringify((await (await owner.browser.get(`/drafts/${draft.id}`)).json()) as DraftView);
 
@@ -233,7 +173,7 @@ describe('API: online applications (drafts, submission, my dossiers, status look
     );
 
     // Someone else's upload cannot be put in my application.
-    const theirs = await draftWith(other.browser, {});
+    const theirs = await aDraft(other.browser, {});
     const stolen = await other.browser.request('PUT', `/drafts/${theirs.id}/steps/papers`, {
       medical_birth_certificate: certificate,
     });
@@ -265,12 +205,12 @@ describe('API: online applications (drafts, submission, my dossiers, status look
     let draft: DraftView;
 
     beforeAll(async () => {
-      browser = (await citizen()).browser;
-      draft = await draftWith(browser, {});
+      browser = (await aSignedInCitizen(base)).browser;
+      draft = await aDraft(browser, {});
     });
 
     const tomorrow = () => new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-    const child = { fullName: 'Nguyễn Minh Khang', sex: 'male', dateOfBirth: daysAgo(3) };
+    const child = { fullName: 'Nguyễn Minh Khang', sex: 'male', dateOfBirth: vietnamDaysAgo(3) };
 
     it.each([
       ['child', {}, 'fullName', 'required'],
@@ -340,9 +280,13 @@ describe('API: online applications (drafts, submission, my dossiers, status look
     });
 
     it('asks for the marriage certificate when both parents are named', async () => {
-      const certificate = await upload(browser, 'medical_birth_certificate');
-      const father = { ...steps({}).mother, fullName: 'Nguyễn Văn Hùng', personalId: '001090054321' };
-      const both = await draftWith(browser, steps({ medical_birth_certificate: certificate }, { father }));
+      const certificate = await uploadPaper(browser, 'medical_birth_certificate');
+      const father = {
+        ...(aBirthApplication({}).mother as object),
+        fullName: 'Nguyễn Văn Hùng',
+        personalId: '001090054321',
+      };
+      const both = await aDraft(browser, aBirthApplication({ medical_birth_certificate: certificate }, { father }));
       const dossiers = await count('dossier');
       const response = await browser.post(`/drafts/${both.id}/submit`);
       expect(response.status).toBe(400);
@@ -353,10 +297,10 @@ describe('API: online applications (drafts, submission, my dossiers, status look
     });
 
     it('refuses a ward that does not exist at submission, and leaves the papers free', async () => {
-      const certificate = await upload(browser, 'medical_birth_certificate');
-      const nowhere = await draftWith(
+      const certificate = await uploadPaper(browser, 'medical_birth_certificate');
+      const nowhere = await aDraft(
         browser,
-        steps({ medical_birth_certificate: certificate }, { ward: { unitCode: '99999' } }),
+        aBirthApplication({ medical_birth_certificate: certificate }, { ward: { unitCode: '99999' } }),
       );
       const response = await browser.post(`/drafts/${nowhere.id}/submit`);
       expect(response.status).toBe(400);

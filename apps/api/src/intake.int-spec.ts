@@ -1,9 +1,6 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
 import { IntakeProcessor } from '@portal/server/dossiers';
-import { CatalogueSeeder } from '@portal/server/catalogue';
-import { IdentitySeeder } from '@portal/server/identity';
-import { loadConfig, outboxRelayFor, QueueNames, redisOptionsFromUrl, type OutboxRelay } from '@portal/server/platform';
+import { QueueNames } from '@portal/server/platform';
 import {
   aSignedInAccount,
   aSignedInCitizen,
@@ -12,44 +9,22 @@ import {
   vietnamDaysAgo,
 } from '@portal/testing';
 import type { OfficeDossier } from '@portal/contracts';
-import { Worker } from 'bullmq';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { createApp } from './create-app';
+import type { DataSource } from 'typeorm';
+import { startApi, type ApiUnderTest } from './testing/api-under-test';
 
 describe('automatic intake checks after submission (outbox → BullMQ → processor)', () => {
-  const config = loadConfig();
-  let app: INestApplication;
+  let api: ApiUnderTest;
   let base: string;
   let dataSource: DataSource;
-  let relay: OutboxRelay;
-  let worker: Worker;
-  const uploadDir = mkdtempSync(join(tmpdir(), 'portal-intake-'));
 
   beforeAll(async () => {
-    app = await createApp({ ...config, UPLOAD_DIR: uploadDir });
-    await app.get(IdentitySeeder).seed();
-    await app.get(CatalogueSeeder).seed();
-    await app.listen(0, '127.0.0.1');
-    base = `${await app.getUrl()}/api`.replace('[::1]', '127.0.0.1');
-    dataSource = app.get(DataSource);
-    const processor = new IntakeProcessor(dataSource);
-    worker = new Worker(QueueNames.dossierIntake, (job) => processor.process(job), {
-      connection: redisOptionsFromUrl(config.REDIS_URL),
-      prefix: config.QUEUE_PREFIX,
+    api = await startApi({
+      processor: { queue: QueueNames.dossierIntake, build: (dataSource) => new IntakeProcessor(dataSource) },
     });
-    relay = outboxRelayFor(config, { pollIntervalMs: 100 });
-    relay.start();
+    ({ base, dataSource } = api);
   });
 
-  afterAll(async () => {
-    await relay.stop();
-    await worker.close();
-    await app.close();
-    rmSync(uploadDir, { recursive: true, force: true });
-  });
+  afterAll(() => api.stop());
 
   const intake = (code: string) =>
     eventually(

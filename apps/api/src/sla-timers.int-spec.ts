@@ -1,49 +1,24 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
 import type { OfficeDossier } from '@portal/contracts';
-import { CatalogueSeeder } from '@portal/server/catalogue';
 import { scheduleSlaTimers, SlaTimerProcessor } from '@portal/server/dossiers';
-import { IdentitySeeder } from '@portal/server/identity';
-import { loadConfig, outboxRelayFor, QueueNames, redisOptionsFromUrl, type OutboxRelay } from '@portal/server/platform';
+import { QueueNames } from '@portal/server/platform';
 import { aSignedInAccount, aSignedInCitizen, aSubmittedBirthRegistration, eventually } from '@portal/testing';
-import { Worker } from 'bullmq';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { createApp } from './create-app';
+import type { DataSource } from 'typeorm';
+import { startApi, type ApiUnderTest } from './testing/api-under-test';
 
 describe('SLA timers: due soon and overdue, as delayed jobs that follow the due time', () => {
-  const config = loadConfig();
-  let app: INestApplication;
+  let api: ApiUnderTest;
   let base: string;
   let dataSource: DataSource;
-  let relay: OutboxRelay;
-  let worker: Worker;
-  const uploadDir = mkdtempSync(join(tmpdir(), 'portal-sla-'));
 
   beforeAll(async () => {
-    app = await createApp({ ...config, UPLOAD_DIR: uploadDir });
-    await app.get(IdentitySeeder).seed();
-    await app.get(CatalogueSeeder).seed();
-    await app.listen(0, '127.0.0.1');
-    base = `${await app.getUrl()}/api`.replace('[::1]', '127.0.0.1');
-    dataSource = app.get(DataSource);
-    const processor = new SlaTimerProcessor(dataSource);
-    worker = new Worker(QueueNames.slaTimers, (job) => processor.process(job), {
-      connection: redisOptionsFromUrl(config.REDIS_URL),
-      prefix: config.QUEUE_PREFIX,
+    api = await startApi({
+      processor: { queue: QueueNames.slaTimers, build: (dataSource) => new SlaTimerProcessor(dataSource) },
     });
-    relay = outboxRelayFor(config, { pollIntervalMs: 100 });
-    relay.start();
+    ({ base, dataSource } = api);
   });
 
-  afterAll(async () => {
-    await relay.stop();
-    await worker.close();
-    await app.close();
-    rmSync(uploadDir, { recursive: true, force: true });
-  });
+  afterAll(() => api.stop());
 
   async function receivedDossier(): Promise<{ id: string; code: string }> {
     const code = await aSubmittedBirthRegistration((await aSignedInCitizen(base)).browser);

@@ -198,6 +198,14 @@ export function isLateRegistration(dateOfBirth: string, on: string = todayInViet
   return daysSinceBirth(dateOfBirth, on) > ON_TIME_DAYS;
 }
 
+/**
+ * The fee case of an application: birth registration more than 60 days after
+ * the birth is late registration (a fee); everything else is the on-time case.
+ */
+export function feeCase(procedureCode: string, dateOfBirth: string, on: string = todayInVietnam()): 'on_time' | 'late' {
+  return procedureCode === BIRTH_REGISTRATION && isLateRegistration(dateOfBirth, on) ? 'late' : 'on_time';
+}
+
 /** The whole application of one procedure, with the rules that span pages. */
 export function applicationSchema(procedureCode: string, channel: 'online' | 'counter' = 'online') {
   const steps = stepsOf(procedureCode);

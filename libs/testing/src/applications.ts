@@ -1,3 +1,4 @@
+import type { DraftView } from '@portal/contracts';
 import { randomUUID } from 'node:crypto';
 import { BrowserClient } from './browser-client';
 
@@ -79,10 +80,10 @@ export async function aDraft(
   browser: BrowserClient,
   pages: Record<string, unknown>,
   procedureCode = '1.001193',
-): Promise<{ id: string; completedSteps: string[]; data: Record<string, unknown> }> {
+): Promise<DraftView> {
   const started = await browser.post('/drafts', { procedureCode });
   if (started.status !== 201) throw new Error(`draft not started: ${started.status}`);
-  let draft = (await started.json()) as { id: string; completedSteps: string[]; data: Record<string, unknown> };
+  let draft = (await started.json()) as DraftView;
   for (const [step, values] of Object.entries(pages)) {
     if (values === undefined) continue;
     const saved = await browser.request('PUT', `/drafts/${draft.id}/steps/${step}`, values);

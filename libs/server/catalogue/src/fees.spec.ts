@@ -1,4 +1,4 @@
-import { minimumFee } from './fees';
+import { feeFor, minimumFee } from './fees';
 
 const label = { vi: 'x', en: 'x' };
 
@@ -23,5 +23,21 @@ describe('minimumFee', () => {
         { case: 'b', label, amount: 20000 },
       ]),
     ).toBe(20000);
+  });
+});
+
+describe('feeFor', () => {
+  const fees = [
+    { case: 'on_time', label, amount: 0 },
+    { case: 'late', label, amount: 8000 },
+  ];
+
+  it('is the amount of the case', () => {
+    expect(feeFor(fees, 'late')).toBe(8000);
+    expect(feeFor(fees, 'on_time')).toBe(0);
+  });
+
+  it('is nothing for a case the procedure does not charge', () => {
+    expect(feeFor([{ case: 'on_time', label, amount: 0 }], 'late')).toBe(0);
   });
 });

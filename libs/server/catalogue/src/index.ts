@@ -3,5 +3,5 @@ export * from './procedures/procedures.service';
 export * from './procedures/procedure.entity';
 export * from './procedures/procedure-not-found.error';
 export * from './seed/catalogue-seeder';
-export { minimumFee } from './fees';
+export { feeFor, minimumFee } from './fees';
 export { demoProcedures } from './seed/procedures.seed';

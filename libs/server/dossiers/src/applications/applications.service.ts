@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   applicationSchema,
-  isLateRegistration,
+  feeCase,
   stepsOf,
   todayInVietnam,
   type DraftView,
@@ -11,6 +11,7 @@ import {
   type SessionUser,
   type SubmittedDossier,
 } from '@portal/contracts';
+import { feeFor } from '@portal/server/catalogue';
 import { audit } from '@portal/server/identity';
 import { queueNotification } from '@portal/server/notifications';
 import { QueueNames, ValidationFailed, writeToOutbox } from '@portal/server/platform';
@@ -173,10 +174,9 @@ export class ApplicationsService {
       if (!unit) throw new UnitNotFound();
 
       const now = new Date();
-      const late =
-        draft.procedure_code === '1.001193' && isLateRegistration(application.child.dateOfBirth, todayInVietnam(now));
-      const fees = procedure.fees as FeeRule[];
-      const fee = fees.find((f) => f.case === (late ? 'late' : 'on_time'))?.amount ?? 0;
+      const chargeCase = feeCase(draft.procedure_code, application.child.dateOfBirth, todayInVietnam(now));
+      const late = chargeCase === 'late';
+      const fee = feeFor(procedure.fees as FeeRule[], chargeCase);
       const due = dueAt(now, procedure.time_limit_amount, vietnamHolidays);
       // The ward was changed between the two reads (another tab): ask to submit again.
       if (!reserved || !reserved.startsWith(`HS-${unit.parent_code}-`)) throw new DossierChanged();

@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  applicationSchema,
-  isLateRegistration,
-  stepsOf,
-  todayInVietnam,
-  type FeeRule,
-  type SessionUser,
-} from '@portal/contracts';
+import { applicationSchema, feeCase, stepsOf, todayInVietnam, type FeeRule, type SessionUser } from '@portal/contracts';
+import { feeFor } from '@portal/server/catalogue';
 import { QueueNames, ValidationFailed, writeToOutbox } from '@portal/server/platform';
 import { dueAt, vietnamHolidays } from '@portal/server/workflow';
 import { DataSource } from 'typeorm';
@@ -44,9 +38,9 @@ export class CounterIntakeService {
       );
       if (!procedure) throw new ProcedureNotOnline(procedureCode);
       const now = new Date();
-      const late =
-        procedureCode === '1.001193' && isLateRegistration(application.child.dateOfBirth, todayInVietnam(now));
-      const fee = (procedure.fees as FeeRule[]).find((f) => f.case === (late ? 'late' : 'on_time'))?.amount ?? 0;
+      const chargeCase = feeCase(procedureCode, application.child.dateOfBirth, todayInVietnam(now));
+      const late = chargeCase === 'late';
+      const fee = feeFor(procedure.fees as FeeRule[], chargeCase);
       const due = dueAt(now, procedure.time_limit_amount, vietnamHolidays);
       const [dossier] = await manager.query(
         `INSERT INTO dossier (code, procedure_code, applicant_id, unit_code, channel, status, data, submitted_at, received_at,

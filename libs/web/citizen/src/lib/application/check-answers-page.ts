@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { isLateRegistration, type DraftView } from '@portal/contracts';
+import { feeCase, type DraftView } from '@portal/contracts';
 import { ApplicationsApi, Language, toApiProblem } from '@portal/web/data-access';
 import { ErrorSummary, SummaryList, SummaryRow } from '@portal/web/ui';
 import { displayedProblems, FormProblem, problemsFromApi } from '../form-problems';
@@ -75,7 +75,8 @@ export class CheckAnswersPage {
   protected readonly pages = computed(() => pagesOf(this.draft()?.procedureCode ?? ''));
   protected readonly late = computed(() => {
     const child = this.draft()?.data['child'] as { dateOfBirth?: string } | undefined;
-    return this.draft()?.procedureCode === '1.001193' && !!child?.dateOfBirth && isLateRegistration(child.dateOfBirth);
+    const draft = this.draft();
+    return !!draft && !!child?.dateOfBirth && feeCase(draft.procedureCode, child.dateOfBirth) === 'late';
   });
 
   constructor() {
