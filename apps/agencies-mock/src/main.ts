@@ -1,8 +1,17 @@
 /**
  * The partner agencies' stand-in (residence registration, health insurance),
- * started by `npm start`. AGENCIES_PORT (default 4100), AGENCIES_TOKEN.
+ * started by `npm start`. AGENCIES_PORT (default 4100), AGENCIES_TOKEN,
+ * AGENCIES_DELAY_MS ("min,max" in milliseconds, default "200,1500"),
+ * AGENCIES_FAIL_FIRST ("false" to answer every first request).
  */
 import { startAgencies } from './agencies';
+
+function delayFrom(setting: string | undefined): [number, number] {
+  const [min, max] = (setting ?? '200,1500').split(',').map(Number);
+  if (!(min >= 0 && max >= min))
+    throw new Error(`AGENCIES_DELAY_MS must be "min,max" in milliseconds (got "${setting}")`);
+  return [min, max];
+}
 
 async function main(): Promise<void> {
   const port = Number(process.env.AGENCIES_PORT ?? 4100);
@@ -11,7 +20,7 @@ async function main(): Promise<void> {
     host: process.env.AGENCIES_HOST || '127.0.0.1',
     port,
     token: process.env.AGENCIES_TOKEN ?? 'development-agencies-token',
-    delayMs: [200, 1500],
+    delayMs: delayFrom(process.env.AGENCIES_DELAY_MS),
     failFirstAttempt: process.env.AGENCIES_FAIL_FIRST !== 'false',
   });
   process.stdout.write(`partner agencies stand-in listening on ${agencies.url}\n`);

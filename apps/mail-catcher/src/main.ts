@@ -1,6 +1,6 @@
 /**
  * The mail catcher: stands in for the outside mail system in development and
- * tests. Every message sent to its SMTP port is kept in memory (the last 500)
+ * tests. Every message sent to its SMTP port is kept in memory (the last 500, or MAIL_CATCHER_CAPACITY)
  * and shown at its web address; nothing is delivered anywhere.
  */
 import { startMailCatcher, type MailCatcher } from './mail-catcher';

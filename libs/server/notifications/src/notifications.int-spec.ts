@@ -33,6 +33,7 @@ interface CaughtMail {
   subject: string;
   text: string;
   html: string | null;
+  messageId: string | null;
 }
 
 async function freePort(): Promise<number> {
@@ -225,6 +226,7 @@ describe('notifications', () => {
     expect(viMail.from).toBe('"Cổng Dịch vụ công" <no-reply@dichvucong.local>');
     expect(viMail.text).toContain('Ngày hẹn trả kết quả (dự kiến): 02/12/2025');
     expect(viMail.html).toContain('<html lang="vi">');
+    expect(viMail.messageId).toBe(`<${viId}@dichvucong.local>`); // the same on a resend
 
     const [enMail] = await mailTo(en);
     expect(enMail.subject).toBe('Your Public Service Portal account has been created');

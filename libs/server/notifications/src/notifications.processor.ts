@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { QueueNames } from '@portal/server/platform';
+import { QueueNames, shortJobWorker } from '@portal/server/platform';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { SEND_NOTIFICATION_JOB, type SendNotificationJob } from './queue-notification';
 import { NotificationsService, type DeliveryOutcome } from './notifications.service';
@@ -10,7 +10,7 @@ import { InvalidNotification } from './templates';
  * Idempotent: a notification already marked sent is skipped, so a job that runs twice sends one e-mail
  * (a crash between the SMTP server's acceptance and the mark can still send it twice: at least once).
  */
-@Processor(QueueNames.notifications, { concurrency: 5 })
+@Processor(QueueNames.notifications, { ...shortJobWorker, concurrency: 5 })
 export class NotificationsProcessor extends WorkerHost {
   constructor(private readonly notifications: NotificationsService) {
     super();

@@ -51,7 +51,7 @@ export class NotificationsService {
     }
 
     try {
-      await this.mailer.send(notification.recipient, notification.language, message);
+      await this.mailer.send(notification.id, notification.recipient, notification.language, message);
     } catch (error) {
       await this.recordFailure(notification.id, error, lastTry);
       // The code only: SMTP replies may quote the recipient's address.

@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, type AppConfig, QueueNames, writeToOutbox } from '@portal/server/platform';
+import { APP_CONFIG, QueueNames, shortJobWorker, type AppConfig, writeToOutbox } from '@portal/server/platform';
 import type { Job } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -30,7 +30,8 @@ export async function queueAgencyFanOut(manager: EntityManager, dossierId: strin
  * a dossier the agency has already answered for is skipped, and the agencies
  * themselves answer a repeated request with the same reference.
  */
-@Processor(QueueNames.agencyFanOut)
+// Each job mostly waits on a partner's answer: ten at a time per worker.
+@Processor(QueueNames.agencyFanOut, { ...shortJobWorker, concurrency: 10 })
 export class AgencyFanOutProcessor extends WorkerHost {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -71,10 +72,12 @@ export class AgencyFanOutProcessor extends WorkerHost {
     if (!response.ok) throw new Error(`${job.name} agency answered ${response.status}`);
     const { reference } = (await response.json()) as { reference: string };
     await this.dataSource.transaction(async (manager) => {
-      const [again] = await manager.query(
-        `SELECT 1 FROM dossier_event WHERE dossier_id = $1 AND action = $2 FOR UPDATE`,
-        [dossier.id, agency.event],
-      );
+      // The dossier's row lock serialises two runs of this job (a stalled job taken over, say).
+      await manager.query(`SELECT 1 FROM dossier WHERE id = $1 FOR UPDATE`, [dossier.id]);
+      const [again] = await manager.query(`SELECT 1 FROM dossier_event WHERE dossier_id = $1 AND action = $2`, [
+        dossier.id,
+        agency.event,
+      ]);
       if (again) return;
       await manager.query(
         `INSERT INTO dossier_event (dossier_id, actor_role, action, details) VALUES ($1, 'system', $2, $3)`,

@@ -1,7 +1,7 @@
 import { BullModule, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, Module } from '@nestjs/common';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
-import { QueueNames } from '@portal/server/platform';
+import { QueueNames, shortJobWorker } from '@portal/server/platform';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AgencyFanOutProcessor } from '../fan-out/agency-fan-out';
@@ -16,8 +16,7 @@ export const INTAKE_CHECK_JOB = 'intake-check';
  * Idempotent: a dossier that already has an intake-check event is skipped, and
  * the check and its event are written under a lock on the dossier row.
  */
-// Short jobs: a job whose worker died is taken up again within seconds, not the default 30.
-@Processor(QueueNames.dossierIntake, { lockDuration: 10_000, stalledInterval: 5_000 })
+@Processor(QueueNames.dossierIntake, shortJobWorker)
 export class IntakeProcessor extends WorkerHost {
   private readonly logger = new Logger('Intake');
 

@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { QueueNames, writeToOutbox } from '@portal/server/platform';
+import { QueueNames, shortJobWorker, writeToOutbox } from '@portal/server/platform';
 import type { Job } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -43,7 +43,7 @@ export async function scheduleSlaTimers(
  * Idempotent: the same timer (kind and due time) is recorded once; a timer of a
  * dossier that is finished, paused or due at another time does nothing.
  */
-@Processor(QueueNames.slaTimers)
+@Processor(QueueNames.slaTimers, shortJobWorker)
 export class SlaTimerProcessor extends WorkerHost {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     super();

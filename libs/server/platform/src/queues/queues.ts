@@ -27,6 +27,14 @@ export const defaultJobOptions: DefaultJobOptions = {
   removeOnFail: { age: 14 * 24 * 3600 },
 };
 
+/**
+ * Worker options for short jobs: a job whose worker died (SIGKILL, lost node)
+ * holds a lock that lapses after 10 s, and another worker takes it up again
+ * within 5 s more, instead of BullMQ's default 30 + 30 s. A live worker renews
+ * its lock every 5 s, so a job may run far longer than 10 s.
+ */
+export const shortJobWorker = { lockDuration: 10_000, stalledInterval: 5_000 } as const;
+
 /** ioredis options from a redis:// URL, as BullMQ wants them (no per-request retry limit). */
 export function redisOptionsFromUrl(url: string): RedisOptions {
   const parsed = new URL(url);
