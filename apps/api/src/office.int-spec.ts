@@ -227,6 +227,50 @@ describe('API: the back office works a ward’s dossiers through the workflow', 
     expect((await clerk.get('/office/dossiers?tab=everything')).status).toBe(400);
   });
 
+  it('filters the inbox by procedure, tab counts included', async () => {
+    const citizen = await aSignedInCitizen(base);
+    const code = await aSubmittedBirthRegistration(citizen.browser);
+    const inbox = async (procedure: string) =>
+      (await (await clerk.get(`/office/dossiers?tab=to_receive&procedureCode=${procedure}`)).json()) as InboxPage;
+    const birth = await inbox('1.001193');
+    expect(birth.rows.map((r) => r.code)).toContain(code);
+    expect(birth.counts.to_receive).toBe(birth.total);
+    const linked = await inbox('LT.KS-TT-BHYT');
+    expect(linked.rows.map((r) => r.code)).not.toContain(code);
+    expect(linked.counts.to_receive).toBeLessThan(birth.counts.to_receive);
+    expect((await clerk.get(`/office/dossiers?procedureCode=${'x'.repeat(40)}`)).status).toBe(400);
+  });
+
+  it('marks a dossier due soon, then overdue, on its page as in the inbox; not while it waits for papers', async () => {
+    const citizen = await aSignedInCitizen(base);
+    const code = await aSubmittedBirthRegistration(citizen.browser);
+    const setDue = (submittedHoursAgo: number, dueInHours: number) =>
+      dataSource.query(
+        `UPDATE dossier SET submitted_at = now() - make_interval(hours => $2), due_at = now() + make_interval(hours => $3)
+          WHERE code = $1`,
+        [code, submittedHoursAgo, dueInHours],
+      );
+    expect(await view(clerk, code)).toMatchObject({ dueSoon: false, overdue: false });
+    await setDue(70, 2);
+    expect(await view(clerk, code)).toMatchObject({ dueSoon: true, overdue: false });
+    await setDue(80, -1);
+    let dossier = await view(clerk, code);
+    expect(dossier).toMatchObject({ dueSoon: false, overdue: true });
+    const overdueTab = (await (await clerk.get(`/office/dossiers?tab=overdue&q=${code}`)).json()) as InboxPage;
+    expect(overdueTab.rows[0]).toMatchObject({ code, overdue: true });
+
+    await setDue(80, 10);
+    dossier = await view(clerk, code);
+    for (const [action, body] of [
+      ['receive', {}],
+      ['request_supplement', { reason: 'Thiếu giấy chứng sinh bản chính.', papers: ['medical_birth_certificate'] }],
+    ] as const) {
+      dossier = (await (await act(clerk, code, action, { version: dossier.version, ...body })).json()) as OfficeDossier;
+    }
+    await setDue(80, -1);
+    expect(await view(clerk, code)).toMatchObject({ status: 'supplement_requested', dueSoon: false, overdue: false });
+  });
+
   it('records a walk-in paper application at the counter, received on the spot in the clerk’s own ward', async () => {
     const { papers: _papers, ...pages } = aBirthApplication({}, { ward: { unitCode: '00008' } });
     const dossiers = async () => (await dataSource.query(`SELECT count(*)::int AS n FROM dossier`))[0].n as number;

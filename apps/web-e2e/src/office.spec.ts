@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { AccountPages } from './pages/account.pages';
 import { ApplicationPages, pdf } from './pages/application.pages';
-import { demoClerk, demoLeader, OfficeInboxPage, signedInPage } from './pages/office.pages';
+import { demoClerk, demoLeader, OfficeDossierPage, OfficeInboxPage, signedInPage } from './pages/office.pages';
 import { expectNoAccessibilityViolations } from './support/axe';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10);
@@ -230,6 +230,86 @@ test.describe('the back office of a ward', () => {
     await expect(stale.button('Tiếp nhận hồ sơ')).toHaveCount(0);
     await expectNoAccessibilityViolations(second);
     await first.context().close();
+  });
+
+  test('a clerk records a walk-in paper application at the counter; it is received at once in the ward', async ({
+    browser,
+    baseURL,
+  }) => {
+    test.setTimeout(90_000);
+    const clerk = await signedInPage(browser, baseURL, demoClerk);
+    const inbox = new OfficeInboxPage(clerk);
+    await inbox.open();
+    await clerk.getByRole('link', { name: 'Ghi nhận hồ sơ nộp tại quầy' }).click();
+    await expect(clerk.getByRole('heading', { level: 1 })).toHaveText('Ghi nhận hồ sơ nộp trực tiếp');
+    await expect(clerk).toHaveTitle(/^Ghi nhận hồ sơ nộp trực tiếp – /);
+    const field = (step: string, name: string) => clerk.locator(`#${step}-${name}`);
+    const record = clerk.getByRole('button', { name: 'Ghi nhận và tiếp nhận hồ sơ' });
+
+    // Nothing typed: every section's problems are listed, and nothing is recorded.
+    await record.click();
+    const summary = clerk.locator('.error-summary');
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole('link')).not.toHaveCount(0);
+    await expect(field('child', 'fullName')).toHaveAttribute('aria-invalid', 'true');
+    await expectNoAccessibilityViolations(clerk);
+    await summary.getByRole('link').first().click();
+    await expect(field('child', 'fullName')).toBeFocused();
+
+    const childName = `Phan Quỳnh ${['Anh', 'Chi', 'Giao', 'Hoa', 'Linh'][Date.now() % 5]}`;
+    await field('child', 'fullName').fill(childName);
+    await clerk.locator('#child-sex-female').check();
+    await field('child', 'dateOfBirth').fill(daysAgo(20));
+    await clerk.locator('#birthPlace-kind').check();
+    await field('birthPlace', 'facilityName').fill('Bệnh viện Phụ sản Hà Nội');
+    await field('birthPlace', 'address').fill('Số 929 đường La Thành, Phường Giảng Võ, Thành phố Hà Nội');
+    await field('origin', 'ethnicity').fill('Kinh');
+    await field('origin', 'nationality').fill('Việt Nam');
+    await field('origin', 'homeTown').fill('Xã Phù Đổng, Thành phố Hà Nội');
+    await field('mother', 'fullName').fill(mother.fullName);
+    await field('mother', 'dateOfBirth').fill(mother.dateOfBirth);
+    await field('mother', 'ethnicity').fill('Kinh');
+    await field('mother', 'nationality').fill('Việt Nam');
+    await field('mother', 'personalId').fill(mother.personalId);
+    await field('mother', 'residence').fill(mother.residence);
+    await field('father', 'absent').check();
+    await expect(field('father', 'fullName')).toHaveCount(0);
+    await field('informant', 'fullName').fill(mother.fullName);
+    await clerk.locator('#informant-relation').check();
+    await field('informant', 'personalId').fill(mother.personalId);
+    await field('informant', 'phone').fill('0912 345 000');
+    await record.click();
+
+    const dossier = new OfficeDossierPage(clerk);
+    await expect(dossier.heading).toHaveText(/^Hồ sơ HS-01-\d{6}-\d{6}$/);
+    await expect(dossier.done).toContainText('Đã ghi nhận hồ sơ nộp tại quầy.');
+    await expect(dossier.done).toBeFocused();
+    await expect(dossier.fact('Trạng thái')).toContainText('Đã tiếp nhận');
+    await expect(dossier.fact('Hình thức nộp')).toHaveText('Tại bộ phận một cửa');
+    await expect(dossier.timeline).toContainText('Tiếp nhận trực tiếp tại bộ phận một cửa');
+    // The intake check does not ask for uploads of a counter dossier: the clerk has seen the originals.
+    await expect(dossier.timeline).toContainText('Kiểm tra tự động khi tiếp nhận');
+    await expect(dossier.timeline).not.toContainText('Thiếu giấy tờ');
+    await expect(dossier.button('Nhận xử lý hồ sơ')).toBeVisible();
+    await expectNoAccessibilityViolations(clerk);
+    const code = (await dossier.heading.textContent())?.replace('Hồ sơ ', '').trim() ?? '';
+
+    // In the inbox, under its procedure, among the dossiers in progress.
+    await inbox.open();
+    await clerk.locator('#office-procedure').selectOption({ label: 'Đăng ký khai sinh' });
+    await inbox.search(childName);
+    await expect(clerk).toHaveURL(/[?&]procedure=1\.001193/);
+    await inbox.tab('Đang xử lý').click();
+    await expect(inbox.row(code)).toContainText(childName);
+    await clerk.context().close();
+
+    // A leader signs; recording at the counter is the clerks' work.
+    const leader = await signedInPage(browser, baseURL, demoLeader);
+    await new OfficeInboxPage(leader).open();
+    await expect(leader.getByRole('link', { name: 'Ghi nhận hồ sơ nộp tại quầy' })).toHaveCount(0);
+    await leader.goto('/office/counter');
+    await expect(leader.getByRole('heading', { level: 1 })).toHaveText('Bạn không có quyền truy cập trang này');
+    await leader.context().close();
   });
 
   test('is only for staff: a citizen sees that it is not for them, a visitor is asked to sign in', async ({ page }) => {

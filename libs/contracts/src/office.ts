@@ -71,6 +71,9 @@ export interface OfficeDossier extends DossierDetail {
   /** What a proposal awaiting the leader's signature would decide. */
   proposal: 'approve' | 'refuse' | null;
   assigneeName: string | null;
+  /** As in the inbox: less than a quarter of the time left, or past the due date (while the ward works it). */
+  dueSoon: boolean;
+  overdue: boolean;
   applicant: { fullName: string | null; phone: string | null };
   /** The actions the current state allows the viewer to take. */
   allowedActions: WorkflowAction[];

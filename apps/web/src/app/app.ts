@@ -94,13 +94,22 @@ export class App {
   }
 }
 
-/** Pages render their heading once their data has arrived; wait for it (briefly). */
+/**
+ * Pages render their heading once their data has arrived; wait for it (briefly).
+ * A page that arrives with news of what just happened (a notice marked
+ * `data-focus-first`) has that read out first instead.
+ */
 function focusHeadingWhenShown(): void {
   const main = document.getElementById('main');
   if (!main) return;
   const focus = (): boolean => {
     const heading = main.querySelector<HTMLElement>('h1');
     if (!heading) return false;
+    const news = main.querySelector<HTMLElement>('[data-focus-first]');
+    if (news) {
+      news.focus();
+      return true;
+    }
     heading.setAttribute('tabindex', '-1');
     heading.focus();
     return true;

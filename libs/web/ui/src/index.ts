@@ -4,3 +4,4 @@ export * from './lib/summary-list';
 export * from './lib/error-summary';
 export * from './lib/text-field';
 export * from './lib/file-upload';
+export * from './lib/vn-date.pipe';

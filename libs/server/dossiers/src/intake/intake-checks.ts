@@ -4,6 +4,8 @@
  * date of birth and mother or father) already been registered or applied for?
  */
 export interface IntakeFacts {
+  /** Online, the papers must be uploaded; at the counter the clerk has seen the originals. */
+  channel: string;
   papersAttached: string[];
   bothParentsNamed: boolean;
   duplicates: string[];
@@ -16,7 +18,10 @@ export interface IntakeResult {
 }
 
 export function intakeResult(facts: IntakeFacts): IntakeResult {
-  const needed = ['medical_birth_certificate', ...(facts.bothParentsNamed ? ['marriage_certificate'] : [])];
+  const needed =
+    facts.channel === 'counter'
+      ? []
+      : ['medical_birth_certificate', ...(facts.bothParentsNamed ? ['marriage_certificate'] : [])];
   const missingPapers = needed.filter((paper) => !facts.papersAttached.includes(paper));
   return { papersComplete: missingPapers.length === 0, missingPapers, duplicateOf: facts.duplicates };
 }

@@ -27,9 +27,10 @@ export class IntakeProcessor extends WorkerHost {
   async process(job: Job<{ dossierId: string }>): Promise<IntakeResult | { skipped: true }> {
     if (job.name !== INTAKE_CHECK_JOB) throw new Error(`unknown intake job ${job.name}`);
     return this.dataSource.transaction(async (manager) => {
-      const [dossier] = await manager.query(`SELECT id, code, unit_code, data FROM dossier WHERE id = $1 FOR UPDATE`, [
-        job.data.dossierId,
-      ]);
+      const [dossier] = await manager.query(
+        `SELECT id, code, unit_code, channel, data FROM dossier WHERE id = $1 FOR UPDATE`,
+        [job.data.dossierId],
+      );
       if (!dossier) return { skipped: true as const };
       const [done] = await manager.query(
         `SELECT 1 FROM dossier_event WHERE dossier_id = $1 AND action = 'intake-check'`,
@@ -60,6 +61,7 @@ export class IntakeProcessor extends WorkerHost {
         ],
       );
       const result = intakeResult({
+        channel: dossier.channel,
         papersAttached: papers.map((p: { paper_code: string }) => p.paper_code),
         bothParentsNamed: data.mother?.absent === false && data.father?.absent === false,
         duplicates: duplicates.map((d: { code: string }) => d.code),

@@ -54,7 +54,7 @@ export class OfficeController {
     @Query(new ZodBody(inboxQuerySchema)) query: z.output<typeof inboxQuerySchema>,
     @CurrentUser() user: SessionUser,
   ): Promise<InboxPage> {
-    return this.office.inbox(user, query.tab, query.q || undefined, query.page);
+    return this.office.inbox(user, query.tab, query.q || undefined, query.page, query.procedureCode || undefined);
   }
 
   @Post('counter')

@@ -18,6 +18,25 @@ import { actorRoles } from './workflow-actions.service';
 
 export const INBOX_PAGE_SIZE = 50;
 
+/**
+ * The marks beside a due date: overdue once it has passed, due soon when less
+ * than a quarter of the time from submission is left — only while the ward
+ * works the dossier (not while it waits for the citizen, nor once finished).
+ */
+export function dueMarks(
+  status: string,
+  dueAt: Date | string | null,
+  submittedAt: Date | string | null,
+  now = Date.now(),
+): { dueSoon: boolean; overdue: boolean } {
+  const due = dueAt ? new Date(dueAt).getTime() : null;
+  const submitted = submittedAt ? new Date(submittedAt).getTime() : null;
+  const active = ['new', 'received', 'processing'].includes(status);
+  const overdue = active && due !== null && due < now;
+  const dueSoon = active && !overdue && due !== null && submitted !== null && due - now < (due - submitted) / 4;
+  return { dueSoon, overdue };
+}
+
 const ACTIVE = `('new', 'received', 'processing', 'supplement_requested')`;
 const tabFilter: Record<InboxTab, string> = {
   to_receive: `d.status = 'new'`,
@@ -45,13 +64,21 @@ export class OfficeService {
     private readonly dossiers: MyDossiersService,
   ) {}
 
-  async inbox(user: SessionUser, tab: InboxTab, q: string | undefined, page: number): Promise<InboxPage> {
+  async inbox(
+    user: SessionUser,
+    tab: InboxTab,
+    q: string | undefined,
+    page: number,
+    procedureCode?: string,
+  ): Promise<InboxPage> {
     const unit = staffUnit(user);
-    const params: unknown[] = [unit];
+    const params: unknown[] = [unit, procedureCode ?? null];
+    // Tabs are counted within the procedure chosen, if any.
+    const ofProcedure = `($2::text IS NULL OR d.procedure_code = $2)`;
     let search = '';
     if (q) {
       params.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      search = `AND (d.code ILIKE $2 OR d.data->'child'->>'fullName' ILIKE $2 OR d.data->'informant'->>'fullName' ILIKE $2)`;
+      search = `AND (d.code ILIKE $3 OR d.data->'child'->>'fullName' ILIKE $3 OR d.data->'informant'->>'fullName' ILIKE $3)`;
     }
     const rows = await this.dataSource.query(
       `SELECT d.code, p.name AS procedure_name, p.name_en AS procedure_name_en,
@@ -61,23 +88,21 @@ export class OfficeService {
          FROM dossier d
          JOIN procedure p ON p.code = d.procedure_code
          LEFT JOIN app_user a ON a.id = d.assignee_id
-        WHERE d.unit_code = $1 AND ${tabFilter[tab]} ${search}
+        WHERE d.unit_code = $1 AND ${ofProcedure} AND ${tabFilter[tab]} ${search}
         ORDER BY d.due_at ASC NULLS LAST, d.submitted_at ASC
         LIMIT ${INBOX_PAGE_SIZE} OFFSET ${(page - 1) * INBOX_PAGE_SIZE}`,
       params,
     );
     const [counts] = await this.dataSource.query(
       `SELECT ${inboxTabs.map((t) => `count(*) FILTER (WHERE ${tabFilter[t]})::int AS ${t}`).join(', ')}
-         FROM dossier d WHERE d.unit_code = $1`,
-      [unit],
+         FROM dossier d WHERE d.unit_code = $1 AND ${ofProcedure}`,
+      [unit, procedureCode ?? null],
     );
     const now = Date.now();
     return {
       rows: rows.map((r: Record<string, unknown>): InboxRow => {
         const due = r['due_at'] ? new Date(r['due_at'] as Date).getTime() : null;
         const submitted = r['submitted_at'] ? new Date(r['submitted_at'] as Date).getTime() : null;
-        const active = ['new', 'received', 'processing'].includes(r['status'] as string);
-        const overdue = active && due !== null && due < now;
         return {
           code: r['code'] as string,
           procedureName: { vi: r['procedure_name'] as string, en: r['procedure_name_en'] as string },
@@ -88,8 +113,7 @@ export class OfficeService {
           channel: r['channel'] as string,
           submittedAt: submitted ? new Date(submitted).toISOString() : null,
           dueAt: due ? new Date(due).toISOString() : null,
-          overdue,
-          dueSoon: active && !overdue && due !== null && submitted !== null && due - now < (due - submitted) / 4,
+          ...dueMarks(r['status'] as string, r['due_at'] as Date | null, r['submitted_at'] as Date | null, now),
           assigneeName: (r['assignee_name'] as string | null) ?? null,
         };
       }),
@@ -120,6 +144,7 @@ export class OfficeService {
     const detail = await this.dossiers.detailById(row.id, { includeViews: true });
     return {
       ...detail,
+      ...dueMarks(detail.status, detail.dueAt, detail.submittedAt),
       version: row.version,
       step: row.step,
       proposal: row.proposal,

@@ -1,12 +1,20 @@
 import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { ActionRequest, InboxPage, InboxTab, OfficeDossier, WorkflowAction } from '@portal/contracts';
+import type {
+  ActionRequest,
+  CounterIntake,
+  InboxPage,
+  InboxTab,
+  OfficeDossier,
+  WorkflowAction,
+} from '@portal/contracts';
 import { firstValueFrom } from 'rxjs';
 
 /** What the inbox shows: one tab, an optional search (code or name), one page of rows. */
 export interface InboxParams {
   tab: InboxTab;
   q?: string;
+  procedureCode?: string;
   page: number;
 }
 
@@ -26,6 +34,7 @@ export class OfficeApi {
       if (!value) return undefined;
       const query: Record<string, string> = { tab: value.tab, page: String(value.page) };
       if (value.q) query['q'] = value.q;
+      if (value.procedureCode) query['procedureCode'] = value.procedureCode;
       return { url: '/api/office/dossiers', params: query };
     });
   }
@@ -42,6 +51,11 @@ export class OfficeApi {
     return firstValueFrom(
       this.http.post<OfficeDossier>(`${this.dossierUrl(code)}/actions/${encodeURIComponent(action)}`, request),
     );
+  }
+
+  /** Records a walk-in citizen's paper application; answers with the new dossier, already received. */
+  recordCounterIntake(intake: CounterIntake): Promise<OfficeDossier> {
+    return firstValueFrom(this.http.post<OfficeDossier>('/api/office/dossiers/counter', intake));
   }
 
   /** Where the browser shows one of the dossier's papers (PDF, JPEG or PNG), inline. */

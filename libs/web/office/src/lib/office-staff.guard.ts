@@ -20,3 +20,10 @@ export const wardStaffRequired: CanActivateFn = async (_route, state) => {
   if (isWardStaff(user)) return true;
   return new RedirectCommand(router.createUrlTree(['/office/not-allowed']), { skipLocationChange: true });
 };
+
+/** Counter intake is a clerk's work: a leader (already past wardStaffRequired) sees the "not allowed" page. */
+export const clerkRequired: CanActivateFn = () => {
+  const router = inject(Router);
+  if (inject(Session).user()?.roles.includes('clerk')) return true;
+  return new RedirectCommand(router.createUrlTree(['/office/not-allowed']), { skipLocationChange: true });
+};

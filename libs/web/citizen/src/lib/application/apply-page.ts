@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } fro
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApplicationsApi, toApiProblem } from '@portal/web/data-access';
-import { pagesOf } from './form-pages';
+import { pagesOf } from '@portal/web/forms';
 
 /** /apply/:procedureCode — starts a draft and opens its first page. */
 @Component({

@@ -5,8 +5,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { feeCase, type DraftView } from '@portal/contracts';
 import { ApplicationsApi, Language, toApiProblem } from '@portal/web/data-access';
 import { ErrorSummary, SummaryList, SummaryRow } from '@portal/web/ui';
-import { displayedProblems, FormProblem, problemsFromApi } from '../form-problems';
-import { pagesOf, type FieldDefinition } from './form-pages';
+import { displayedProblems, type FieldDefinition, FormProblem, pagesOf, problemsFromApi } from '@portal/web/forms';
 
 /** Check your answers, then submit: every page's answers with a link to change them. */
 @Component({

@@ -5,9 +5,17 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { stepsOf, type AttachmentSummary, type DraftView } from '@portal/contracts';
 import { ApplicationsApi, Language, Session, toApiProblem } from '@portal/web/data-access';
-import { ErrorSummary, FileUpload, LocalizedPipe } from '@portal/web/ui';
-import { displayedProblems, FormProblem, problemsFromApi, validate } from '../form-problems';
-import { pagesOf, valuesToSend, type FieldDefinition, type PageDefinition } from './form-pages';
+import { ErrorSummary } from '@portal/web/ui';
+import {
+  displayedProblems,
+  FormFields,
+  FormProblem,
+  pagesOf,
+  problemsFromApi,
+  validate,
+  valuesToSend,
+  type PageDefinition,
+} from '@portal/web/forms';
 
 /**
  * One page of an application form, drawn from its definition: the fields, a
@@ -16,7 +24,7 @@ import { pagesOf, valuesToSend, type FieldDefinition, type PageDefinition } from
  */
 @Component({
   selector: 'dvc-form-step-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummary, FileUpload, LocalizedPipe],
+  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummary, FormFields],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (page(); as page) {
@@ -31,114 +39,17 @@ import { pagesOf, valuesToSend, type FieldDefinition, type PageDefinition } from
           <p>{{ page.intro | transloco }}</p>
         }
         <form [formGroup]="form()" (ngSubmit)="submit()" novalidate>
-          @for (field of visibleFields(); track field.name) {
-            @let id = page.id + '-' + field.name;
-            @let error = problems.byField()[field.name];
-            @switch (field.kind) {
-              @case ('radios') {
-                <fieldset
-                  class="form-group"
-                  [class.form-group--error]="!!error"
-                  [attr.aria-describedby]="error ? id + '-error' : null"
-                >
-                  <legend class="label">{{ field.label | transloco }}</legend>
-                  @if (error) {
-                    <p class="error-message" [id]="id + '-error'">
-                      <span class="visually-hidden">{{ 'form.errorPrefix' | transloco }}</span> {{ error }}
-                    </p>
-                  }
-                  <div class="radios">
-                    @for (option of field.options; track option.value; let first = $first) {
-                      <div class="radios__item">
-                        <input
-                          type="radio"
-                          class="radios__input"
-                          [id]="first ? id : id + '-' + option.value"
-                          [attr.name]="id"
-                          [value]="option.value"
-                          [formControlName]="field.name"
-                        />
-                        <label class="radios__label" [attr.for]="first ? id : id + '-' + option.value">{{
-                          option.label | transloco
-                        }}</label>
-                      </div>
-                    }
-                  </div>
-                </fieldset>
-              }
-              @case ('checkbox') {
-                <div class="form-group checkbox">
-                  <input type="checkbox" class="checkbox__input" [id]="id" [formControlName]="field.name" />
-                  <label class="checkbox__label" [attr.for]="id">{{ field.label | transloco }}</label>
-                </div>
-              }
-              @case ('file') {
-                <dvc-file-upload
-                  [inputId]="id"
-                  [paperCode]="field.name"
-                  [label]="field.label | transloco"
-                  [hint]="field.hint ? (field.hint | transloco) : undefined"
-                  [error]="error"
-                  [value]="uploads()[field.name]"
-                  (uploaded)="uploaded(field.name, $event)"
-                  (removed)="removed(field.name)"
-                />
-              }
-              @default {
-                <div class="form-group" [class.form-group--error]="!!error">
-                  <label class="label" [attr.for]="id">{{ field.label | transloco }}</label>
-                  @if (field.hint) {
-                    <div class="hint" [id]="id + '-hint'">{{ field.hint | transloco }}</div>
-                  }
-                  @if (error) {
-                    <p class="error-message" [id]="id + '-error'">
-                      <span class="visually-hidden">{{ 'form.errorPrefix' | transloco }}</span> {{ error }}
-                    </p>
-                  }
-                  @switch (field.kind) {
-                    @case ('textarea') {
-                      <textarea
-                        class="input textarea"
-                        rows="3"
-                        [id]="id"
-                        [formControlName]="field.name"
-                        [attr.aria-describedby]="describedBy(field, id, error)"
-                        [attr.aria-invalid]="error ? 'true' : null"
-                      ></textarea>
-                    }
-                    @case ('select') {
-                      <select
-                        class="input select"
-                        [id]="id"
-                        [formControlName]="field.name"
-                        [attr.aria-describedby]="describedBy(field, id, error)"
-                        [attr.aria-invalid]="error ? 'true' : null"
-                      >
-                        <option value="">{{ 'apply.choose' | transloco }}</option>
-                        @for (unit of units.value() ?? []; track unit.code) {
-                          <option [value]="unit.code">
-                            {{ unit.name | localized: lang() }} – {{ unit.province | localized: lang() }}
-                          </option>
-                        }
-                      </select>
-                    }
-                    @default {
-                      <input
-                        class="input"
-                        [class.input--short]="field.kind === 'date' || field.kind === 'time'"
-                        [id]="id"
-                        [type]="field.kind"
-                        [formControlName]="field.name"
-                        [attr.autocomplete]="field.autocomplete ?? null"
-                        [attr.aria-describedby]="describedBy(field, id, error)"
-                        [attr.aria-invalid]="error ? 'true' : null"
-                      />
-                    }
-                  }
-                </div>
-              }
-            }
-          }
+          <dvc-form-fields
+            [page]="page"
+            [form]="form()"
+            [values]="values()"
+            [errors]="problems.byField()"
+            [units]="units.value() ?? []"
+            [uploads]="uploads()"
+            [lang]="lang()"
+            (uploaded)="uploaded($event.name, $event.attachment)"
+            (removed)="removed($event)"
+          />
           <button type="submit" class="button" [disabled]="busy()">{{ 'apply.continue' | transloco }}</button>
         </form>
         <p class="hint">{{ 'apply.savedAsYouGo' | transloco }}</p>
@@ -176,7 +87,7 @@ export class FormStepPage {
   protected readonly index = computed(() => this.pages().findIndex((p) => p.id === this.step()));
   protected readonly page = computed<PageDefinition | undefined>(() => this.pages()[this.index()]);
   protected readonly form = signal(new FormGroup<Record<string, FormControl>>({}));
-  private readonly values = signal<Record<string, unknown>>({});
+  protected readonly values = signal<Record<string, unknown>>({});
   protected readonly uploads = signal<Record<string, AttachmentSummary | undefined>>({});
   protected readonly visibleFields = computed(() =>
     (this.page()?.fields ?? []).filter((field) => !field.showIf || field.showIf(this.values())),
@@ -219,10 +130,6 @@ export class FormStepPage {
       if (page)
         title.setTitle(`${this.transloco.translate(page.title)} – ${this.transloco.translate('shell.portalName')}`);
     });
-  }
-
-  protected describedBy(field: FieldDefinition, id: string, error: string | undefined): string | null {
-    return [field.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || null;
   }
 
   protected uploaded(name: string, attachment: AttachmentSummary): void {

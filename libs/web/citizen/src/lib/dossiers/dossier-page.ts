@@ -4,8 +4,16 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { AttachmentSummary } from '@portal/contracts';
 import { ApplicationsApi, Language, toApiProblem } from '@portal/web/data-access';
-import { ErrorSummary, FieldError, FileUpload, LocalizedPipe, SummaryList, SummaryRow, VndPipe } from '@portal/web/ui';
-import { VnDatePipe } from './vn-date.pipe';
+import {
+  ErrorSummary,
+  FieldError,
+  FileUpload,
+  LocalizedPipe,
+  SummaryList,
+  SummaryRow,
+  VnDatePipe,
+  VndPipe,
+} from '@portal/web/ui';
 
 /** One of my dossiers: its facts and the timeline of every event. After submission, the receipt. */
 @Component({

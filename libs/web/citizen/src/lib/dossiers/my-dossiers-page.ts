@@ -3,9 +3,8 @@ import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApplicationsApi, Language } from '@portal/web/data-access';
-import { LocalizedPipe } from '@portal/web/ui';
-import { pagesOf } from '../application/form-pages';
-import { VnDatePipe } from './vn-date.pipe';
+import { LocalizedPipe, VnDatePipe } from '@portal/web/ui';
+import { pagesOf } from '@portal/web/forms';
 
 /** My dossiers: what I have submitted, and the drafts I can continue. */
 @Component({

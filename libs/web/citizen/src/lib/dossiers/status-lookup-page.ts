@@ -4,9 +4,8 @@ import { Title } from '@angular/platform-browser';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { statusLookupRequestSchema, type StatusLookupResult } from '@portal/contracts';
 import { ApplicationsApi, Language, toApiProblem } from '@portal/web/data-access';
-import { ErrorSummary, LocalizedPipe, SummaryList, SummaryRow, TextField } from '@portal/web/ui';
-import { displayedProblems, FormProblem, problemsFromApi, validate } from '../form-problems';
-import { VnDatePipe } from './vn-date.pipe';
+import { ErrorSummary, LocalizedPipe, SummaryList, SummaryRow, TextField, VnDatePipe } from '@portal/web/ui';
+import { displayedProblems, FormProblem, problemsFromApi, validate } from '@portal/web/forms';
 
 /** Public status lookup: dossier code + the applicant's phone number. */
 @Component({

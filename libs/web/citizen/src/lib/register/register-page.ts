@@ -6,7 +6,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { registerRequestSchema } from '@portal/contracts';
 import { Language, Session, toApiProblem } from '@portal/web/data-access';
 import { ErrorSummary, TextField } from '@portal/web/ui';
-import { displayedProblems, FormProblem, problemsFromApi, validate } from '../form-problems';
+import { displayedProblems, FormProblem, problemsFromApi, validate } from '@portal/web/forms';
 import { safeReturnUrl } from '../return-url';
 
 @Component({

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { pagesOf, type FieldDefinition } from '@portal/web/citizen';
+import { pagesOf, type FieldDefinition } from '@portal/web/forms';
 import { Language } from '@portal/web/data-access';
 import { SummaryList, SummaryRow } from '@portal/web/ui';
 

@@ -11,19 +11,21 @@ import {
   viewChild,
 } from '@angular/core';
 import { Title } from '@angular/platform-browser';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { WorkflowAction } from '@portal/contracts';
-import { VnDatePipe } from '@portal/web/citizen';
+import { LocalizedPipe, SummaryList, SummaryRow, VnDatePipe, VndPipe } from '@portal/web/ui';
 import { type ApiProblem, Language, OfficeApi, toApiProblem } from '@portal/web/data-access';
-import { LocalizedPipe, SummaryList, SummaryRow, VndPipe } from '@portal/web/ui';
+import { DueMark } from '../due-mark';
 import { ActionPanel, type ActionDone } from './action-panel';
 import { ApplicationData } from './application-data';
 import { PaperViewer } from './paper-viewer';
 
 /** What the page says after an action: that it went through, or why it did not. */
 type Outcome =
-  { kind: 'done'; action: WorkflowAction; status: string; step: string | null } | { kind: 'failed'; message: string };
+  | { kind: 'done'; action: WorkflowAction; status: string; step: string | null }
+  | { kind: 'recorded' }
+  | { kind: 'failed'; message: string };
 
 /**
  * One dossier of the ward, as a clerk or leader works it: the facts, the application
@@ -41,6 +43,7 @@ type Outcome =
     VnDatePipe,
     ActionPanel,
     ApplicationData,
+    DueMark,
     PaperViewer,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -85,6 +88,11 @@ type Outcome =
             @if (outcome.step) {
               – {{ 'office.step.' + outcome.step | transloco }}
             }
+          </div>
+        } @else if (outcome.kind === 'recorded') {
+          <div class="notice notice--success" role="status" tabindex="-1" data-focus-first #notice>
+            <strong class="block">{{ 'office.counter.recorded' | transloco }}</strong>
+            {{ 'office.counter.recordedNext' | transloco }}
           </div>
         } @else {
           <div class="notice notice--error" role="alert" tabindex="-1" #notice>{{ outcome.message }}</div>
@@ -136,7 +144,10 @@ type Outcome =
         <dvc-summary-row [label]="'dossier.submittedAt' | transloco">{{
           d.submittedAt | vnDate: true
         }}</dvc-summary-row>
-        <dvc-summary-row [label]="'office.dueAt' | transloco">{{ d.dueAt | vnDate }}</dvc-summary-row>
+        <dvc-summary-row [label]="'office.dueAt' | transloco">
+          {{ d.dueAt | vnDate }}
+          <dvc-due-mark [dueSoon]="d.dueSoon" [overdue]="d.overdue" />
+        </dvc-summary-row>
         @if (d.finishedAt) {
           <dvc-summary-row [label]="'office.dossier.finishedAt' | transloco">{{
             d.finishedAt | vnDate: true
@@ -229,6 +240,8 @@ export class OfficeDossierPage {
   private readonly transloco = inject(TranslocoService);
   protected readonly outcome = signal<Outcome | null>(null);
   private readonly notice = viewChild<ElementRef<HTMLElement>>('notice');
+  /** Arrived from the counter-intake page, which has just recorded this dossier. */
+  private justRecorded = !!inject(Router).currentNavigation()?.extras.state?.['recorded'];
 
   /** What happened to the dossier; the staff's reads of it, recorded too, are listed apart. */
   protected readonly history = computed(() => {
@@ -251,7 +264,8 @@ export class OfficeDossierPage {
   constructor() {
     effect(() => {
       this.code();
-      this.outcome.set(null);
+      this.outcome.set(this.justRecorded ? { kind: 'recorded' } : null);
+      this.justRecorded = false;
     });
     // The outcome of an action takes the focus, so that it is read out and the next step starts from it.
     afterRenderEffect(() => {

@@ -4,15 +4,14 @@ import { Title } from '@angular/platform-browser';
 import { ActivatedRoute, Params, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { inboxTabs, type InboxTab } from '@portal/contracts';
-import { VnDatePipe } from '@portal/web/citizen';
-import { Language, OfficeApi, toApiProblem } from '@portal/web/data-access';
-import { LocalizedPipe } from '@portal/web/ui';
+import { LocalizedPipe, VnDatePipe } from '@portal/web/ui';
+import { Language, OfficeApi, ProceduresApi, Session, toApiProblem } from '@portal/web/data-access';
 import { DueMark } from '../due-mark';
 
 /**
  * The ward's inbox: one tab at a time (to receive, in progress, waiting for papers,
  * to sign, overdue, finished), searched by code or name, soonest due date first.
- * The tab, search and page live in the address (`?tab=&q=&page=`), so they survive a reload and the Back button.
+ * The tab, search, procedure and page live in the address (`?tab=&q=&procedure=&page=`), so they survive a reload and the Back button.
  */
 @Component({
   selector: 'dvc-office-inbox-page',
@@ -83,6 +82,9 @@ import { DueMark } from '../due-mark';
   `,
   template: `
     <h1>{{ 'office.inbox.title' | transloco }}</h1>
+    @if (isClerk()) {
+      <a class="button button--secondary" routerLink="/office/counter">{{ 'office.counter.start' | transloco }}</a>
+    }
     <nav class="office-tabs" [attr.aria-label]="'office.inbox.tabs' | transloco">
       <ul class="office-tabs__list">
         @for (tab of tabs; track tab) {
@@ -115,6 +117,15 @@ import { DueMark } from '../due-mark';
           aria-describedby="office-q-hint"
           formControlName="q"
         />
+      </div>
+      <div class="form-group">
+        <label class="label" for="office-procedure">{{ 'office.inbox.procedure' | transloco }}</label>
+        <select id="office-procedure" class="input select" formControlName="procedureCode">
+          <option value="">{{ 'office.inbox.allProcedures' | transloco }}</option>
+          @for (procedure of procedures.value() ?? []; track procedure.code) {
+            <option [value]="procedure.code">{{ procedure.name | localized: lang() }}</option>
+          }
+        </select>
       </div>
       <button type="submit" class="button">{{ 'office.inbox.search' | transloco }}</button>
     </form>
@@ -214,6 +225,7 @@ export class InboxPage {
   /** Query parameters, bound by the router. */
   readonly tab = input<string>();
   readonly q = input<string>();
+  readonly procedure = input<string>();
   readonly page = input<string>();
 
   private readonly router = inject(Router);
@@ -233,8 +245,12 @@ export class InboxPage {
   protected readonly inbox = inject(OfficeApi).inbox(() => ({
     tab: this.currentTab(),
     q: this.q()?.trim() || undefined,
+    procedureCode: this.procedure() || undefined,
     page: this.currentPage(),
   }));
+  protected readonly procedures = inject(ProceduresApi).list();
+  private readonly session = inject(Session);
+  protected readonly isClerk = computed(() => !!this.session.user()?.roles.includes('clerk'));
   /** The tab counts stay on screen while another tab loads. */
   protected readonly counts = linkedSignal<Record<InboxTab, number> | undefined, Record<InboxTab, number> | undefined>({
     source: () => (this.inbox.hasValue() ? this.inbox.value().counts : undefined),
@@ -247,10 +263,11 @@ export class InboxPage {
 
   protected readonly searchForm = new FormGroup({
     q: new FormControl('', { nonNullable: true }),
+    procedureCode: new FormControl('', { nonNullable: true }),
   });
 
   constructor() {
-    effect(() => this.searchForm.setValue({ q: this.q() ?? '' }));
+    effect(() => this.searchForm.setValue({ q: this.q() ?? '', procedureCode: this.procedure() ?? '' }));
     const title = inject(Title);
     effect(() => {
       this.lang();
@@ -266,6 +283,7 @@ export class InboxPage {
     const current: Params = {
       tab: this.currentTab() === 'to_receive' ? null : this.currentTab(),
       q: this.q() || null,
+      procedure: this.procedure() || null,
       page: this.currentPage() === 1 ? null : this.currentPage(),
     };
     const next = { ...current, ...changes };
@@ -274,10 +292,10 @@ export class InboxPage {
   }
 
   protected search(): void {
-    const { q } = this.searchForm.getRawValue();
+    const { q, procedureCode } = this.searchForm.getRawValue();
     void this.router.navigate([], {
       relativeTo: this.route,
-      queryParams: this.query({ q: q.trim() || null, page: null }),
+      queryParams: this.query({ q: q.trim() || null, procedure: procedureCode || null, page: null }),
     });
   }
 

@@ -1,6 +1,5 @@
 import { computed, Signal } from '@angular/core';
 import { fieldProblems, isValidationMessageKey, validationMessages, type Language } from '@portal/contracts';
-import type { ApiProblem } from '@portal/web/data-access';
 import type { FieldError } from '@portal/web/ui';
 import type { z } from 'zod';
 
@@ -17,8 +16,11 @@ export function validate(schema: z.ZodType, value: unknown, language: Language):
   return result.success ? [] : fieldProblems(result.error, language);
 }
 
-/** Problems from an API answer; a problem without fields is put on the given field. */
-export function problemsFromApi(problem: ApiProblem, generalField: string): FormProblem[] {
+/** Problems from an API answer (see toApiProblem); a problem without fields is put on the given field. */
+export function problemsFromApi(
+  problem: { message: string; fields: FormProblem[] },
+  generalField: string,
+): FormProblem[] {
   return problem.fields.length ? problem.fields : [{ field: generalField, message: problem.message }];
 }
 
