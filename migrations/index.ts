@@ -6,6 +6,7 @@ import { Notifications1764100000000 } from './1764100000000-notifications';
 import { Applications1764400000000 } from './1764400000000-applications';
 import { Workflow1764500000000 } from './1764500000000-workflow';
 import { Timers1764600000000 } from './1764600000000-timers';
+import { Holidays1764700000000 } from './1764700000000-holidays';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   Applications1764400000000,
   Workflow1764500000000,
   Timers1764600000000,
+  Holidays1764700000000,
 ];

@@ -14,7 +14,7 @@ export const LINKED_BIRTH_REGISTRATION = 'LT.KS-TT-BHYT';
 /** Registration within this many days of the birth is on time and free (Law on Civil Status, art. 15). */
 export const ON_TIME_DAYS = 60;
 
-const requiredText = (max = 200) =>
+export const requiredText = (max = 200) =>
   z
     .string({ message: 'required' })
     .transform((v) => v.normalize('NFC').trim().replace(/\s+/g, ' '))
@@ -46,7 +46,8 @@ export function todayInVietnam(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
-const isoDate = z
+/** A real calendar date written YYYY-MM-DD. */
+export const isoDate = z
   .string({ message: 'required' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' })
   .refine(

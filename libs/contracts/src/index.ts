@@ -5,3 +5,4 @@ export * from './account';
 export * from './birth-registration';
 export * from './attachment';
 export * from './office';
+export * from './holiday';

@@ -72,6 +72,7 @@ export const validationMessages = {
     en: 'The type of paper is not valid. Please reload the page and try again.',
   },
   fileRequired: { vi: 'Vui lòng chọn tệp cần tải lên.', en: 'Choose a file to upload.' },
+  holidayExists: { vi: 'Ngày này đã có trong lịch nghỉ.', en: 'This day is already in the holiday calendar.' },
 } satisfies Record<string, LocalizedText>;
 
 export type ValidationMessageKey = keyof typeof validationMessages;

@@ -27,6 +27,9 @@ import { filter } from 'rxjs';
               @if (user.roles.includes('clerk') || user.roles.includes('leader')) {
                 <a routerLink="/office">{{ 'shell.office' | transloco }}</a>
               }
+              @if (user.roles.includes('admin')) {
+                <a routerLink="/admin/holidays">{{ 'shell.admin' | transloco }}</a>
+              }
               <a routerLink="/dossiers">{{ 'shell.myDossiers' | transloco }}</a>
               <a routerLink="/account" class="account-nav__name">{{ user.fullName }}</a>
               <button type="button" class="link-button" (click)="signOut()">{{ 'shell.signOut' | transloco }}</button>

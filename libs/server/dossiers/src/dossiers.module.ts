@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogueModule } from '@portal/server/catalogue';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
 import { AttachmentsModule } from './attachments/attachments.module';
@@ -14,7 +15,7 @@ import { WorkflowActionsService } from './office/workflow-actions.service';
 
 /** The dossier aggregate: online applications (drafts, submission), a citizen's dossiers, the status lookup. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Dossier, DossierEvent]), AttachmentsModule],
+  imports: [TypeOrmModule.forFeature([Dossier, DossierEvent]), AttachmentsModule, CatalogueModule],
   controllers: [ApplicationsController, MyDossiersController, OfficeController],
   providers: [ApplicationsService, MyDossiersService, OfficeService, WorkflowActionsService, CounterIntakeService],
   exports: [TypeOrmModule, ApplicationsService],

@@ -1,4 +1,3 @@
 export * from './working-days';
-export * from './holidays';
 export * from './engine';
 export * from './definitions/definition';

@@ -6,3 +6,4 @@ export * from './lib/api-problem';
 export * from './lib/applications-api';
 export * from './lib/attachments-api';
 export * from './lib/office-api';
+export * from './lib/holidays-api';

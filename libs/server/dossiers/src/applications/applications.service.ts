@@ -11,11 +11,11 @@ import {
   type SessionUser,
   type SubmittedDossier,
 } from '@portal/contracts';
-import { feeFor } from '@portal/server/catalogue';
+import { feeFor, HolidaysService } from '@portal/server/catalogue';
 import { audit } from '@portal/server/identity';
 import { queueNotification } from '@portal/server/notifications';
 import { QueueNames, ValidationFailed, writeToOutbox } from '@portal/server/platform';
-import { dueAt, vietnamHolidays } from '@portal/server/workflow';
+import { dueAt } from '@portal/server/workflow';
 import { DataSource, EntityManager } from 'typeorm';
 import { linkAttachmentsToDossier } from '../attachments';
 import {
@@ -61,7 +61,10 @@ export interface RequestContext {
  */
 @Injectable()
 export class ApplicationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly holidays: HolidaysService,
+  ) {}
 
   async start(context: RequestContext, procedureCode: string): Promise<DraftView> {
     if (!stepsOf(procedureCode)) throw new ProcedureNotOnline(procedureCode);
@@ -152,6 +155,7 @@ export class ApplicationsService {
         )
       : [];
     const reserved = ward ? await nextDossierCode(this.dataSource.manager, ward.parent_code, new Date()) : null;
+    const holidays = await this.holidays.calendar();
     return this.dataSource.transaction(async (manager) => {
       const draft = await this.ownDraft(manager, context, draftId, true);
       const parsed = applicationSchema(draft.procedure_code).safeParse(draft.data, { reportInput: true });
@@ -177,7 +181,7 @@ export class ApplicationsService {
       const chargeCase = feeCase(draft.procedure_code, application.child.dateOfBirth, todayInVietnam(now));
       const late = chargeCase === 'late';
       const fee = feeFor(procedure.fees as FeeRule[], chargeCase);
-      const due = dueAt(now, procedure.time_limit_amount, vietnamHolidays);
+      const due = dueAt(now, procedure.time_limit_amount, holidays);
       // The ward was changed between the two reads (another tab): ask to submit again.
       if (!reserved || !reserved.startsWith(`HS-${unit.parent_code}-`)) throw new DossierChanged();
       const code = reserved;

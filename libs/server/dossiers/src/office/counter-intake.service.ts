@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { applicationSchema, feeCase, stepsOf, todayInVietnam, type FeeRule, type SessionUser } from '@portal/contracts';
-import { feeFor } from '@portal/server/catalogue';
+import { feeFor, HolidaysService } from '@portal/server/catalogue';
 import { QueueNames, ValidationFailed, writeToOutbox } from '@portal/server/platform';
-import { dueAt, vietnamHolidays } from '@portal/server/workflow';
+import { dueAt } from '@portal/server/workflow';
 import { DataSource } from 'typeorm';
 import { ProcedureNotOnline } from '../applications/application.errors';
 import { nextDossierCode } from '../applications/dossier-code';
@@ -16,7 +16,10 @@ import { staffUnit } from './office.service';
  */
 @Injectable()
 export class CounterIntakeService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly holidays: HolidaysService,
+  ) {}
 
   async record(clerk: SessionUser, procedureCode: string, data: unknown, requestId?: string): Promise<string> {
     const unitCode = staffUnit(clerk);
@@ -31,6 +34,7 @@ export class CounterIntakeService {
       unitCode,
     ]);
     const code = await nextDossierCode(this.dataSource.manager, unit.parent_code, new Date());
+    const holidays = await this.holidays.calendar();
     return this.dataSource.transaction(async (manager) => {
       const [procedure] = await manager.query(
         `SELECT time_limit_amount, fees FROM procedure WHERE code = $1 AND active`,
@@ -41,7 +45,7 @@ export class CounterIntakeService {
       const chargeCase = feeCase(procedureCode, application.child.dateOfBirth, todayInVietnam(now));
       const late = chargeCase === 'late';
       const fee = feeFor(procedure.fees as FeeRule[], chargeCase);
-      const due = dueAt(now, procedure.time_limit_amount, vietnamHolidays);
+      const due = dueAt(now, procedure.time_limit_amount, holidays);
       const [dossier] = await manager.query(
         `INSERT INTO dossier (code, procedure_code, applicant_id, unit_code, channel, status, data, submitted_at, received_at,
                               due_at, contact_phone, fee_amount, late_registration, assignee_id)

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SessionUser, WorkflowAction, WorkflowStep } from '@portal/contracts';
+import { HolidaysService } from '@portal/server/catalogue';
 import { RoleRequired } from '@portal/server/identity';
 import { queueNotification } from '@portal/server/notifications';
 import { APP_CONFIG, type AppConfig } from '@portal/server/platform';
-import { decide, dueAt, vietnamHolidays, type ActorRole } from '@portal/server/workflow';
+import { decide, dueAt, type ActorRole } from '@portal/server/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DossierNotFound } from '../applications/application.errors';
 import { linkAttachmentsToDossier } from '../attachments';
@@ -63,6 +64,7 @@ export class WorkflowActionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly holidays: HolidaysService,
   ) {}
 
   async act(
@@ -93,7 +95,7 @@ export class WorkflowActionsService {
       const role = t.roles.find((r) => roles.includes(r)) ?? roles[0];
       const now = new Date();
       let due = row.due_at;
-      if (action === 'receive') due = dueAt(now, row.time_limit_amount, vietnamHolidays);
+      if (action === 'receive') due = dueAt(now, row.time_limit_amount, await this.holidays.calendar());
       if (t.clock === 'resume' && row.paused_at && due) {
         // Time spent waiting for the citizen does not count against the limit.
         due = new Date(due.getTime() + (now.getTime() - new Date(row.paused_at).getTime()));

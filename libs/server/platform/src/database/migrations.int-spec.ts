@@ -37,6 +37,7 @@ describe('migrations', () => {
       'dossier_code_counter',
       'dossier_draft',
       'dossier_event',
+      'holiday',
       'login_throttle',
       'notification',
       'outbox_message',

@@ -27,3 +27,13 @@ export const clerkRequired: CanActivateFn = () => {
   if (inject(Session).user()?.roles.includes('clerk')) return true;
   return new RedirectCommand(router.createUrlTree(['/office/not-allowed']), { skipLocationChange: true });
 };
+
+/** The administration pages: administrators only; a visitor signs in first. */
+export const adminRequired: CanActivateFn = async (_route, state) => {
+  const session = inject(Session);
+  const router = inject(Router);
+  const user = session.user() === undefined ? await session.load() : session.user();
+  if (!user) return router.createUrlTree(['/sign-in'], { queryParams: { returnUrl: state.url } });
+  if (user.roles.includes('admin')) return true;
+  return new RedirectCommand(router.createUrlTree(['/office/not-allowed']), { skipLocationChange: true });
+};

@@ -3,7 +3,8 @@ import { OfficeDossierPage } from './dossier/office-dossier-page';
 import { CounterIntakePage } from './counter/counter-intake-page';
 import { InboxPage } from './inbox/inbox-page';
 import { NotAllowedPage } from './not-allowed/not-allowed-page';
-import { clerkRequired, wardStaffRequired } from './office-staff.guard';
+import { HolidaysPage } from './admin/holidays-page';
+import { adminRequired, clerkRequired, wardStaffRequired } from './office-staff.guard';
 
 /** The back office of a ward, under `/office`; any other path falls through to the portal's "not found". */
 export const officeRoutes: Routes = [
@@ -17,4 +18,10 @@ export const officeRoutes: Routes = [
       { path: 'dossiers/:code', component: OfficeDossierPage },
     ],
   },
+];
+
+/** The administrators' pages, under `/admin` (the queue dashboard at /admin/queues is the API's own). */
+export const adminRoutes: Routes = [
+  { path: '', pathMatch: 'full', redirectTo: 'holidays' },
+  { path: 'holidays', canActivate: [adminRequired], component: HolidaysPage },
 ];

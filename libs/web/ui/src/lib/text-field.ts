@@ -39,7 +39,7 @@ export class TextField {
   readonly hint = input<string>();
   readonly error = input<string>();
   readonly errorPrefix = input('Lỗi:');
-  readonly type = input<'text' | 'email' | 'tel' | 'password'>('text');
+  readonly type = input<'text' | 'email' | 'tel' | 'password' | 'date'>('text');
   readonly autocomplete = input<string>();
   readonly inputmode = input<string>();
   readonly spellcheck = input<boolean>();
