@@ -46,7 +46,10 @@ export class HolidaysService {
         .query(`SELECT to_char(day, 'YYYY-MM-DD') AS day FROM holiday`)
         .then((rows: { day: string }[]) => new Set(rows.map((r) => r.day)) as HolidayCalendar);
       this.cached = { at: Date.now(), calendar };
-      calendar.catch(() => (this.cached = undefined));
+      // A failed load is forgotten (unless a newer one has replaced it), so the next call tries again.
+      calendar.catch(() => {
+        if (this.cached?.calendar === calendar) this.cached = undefined;
+      });
     }
     return this.cached.calendar;
   }

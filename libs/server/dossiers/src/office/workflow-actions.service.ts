@@ -74,6 +74,8 @@ export class WorkflowActionsService {
     action: WorkflowAction,
     input: ActionInput,
   ): Promise<string> {
+    // Read before the transaction: a calendar load must not wait for a pool connection while a row is locked.
+    const holidays = await this.holidays.calendar();
     return this.dataSource.transaction(async (manager) => {
       const row = await this.lockDossier(manager, scope, code);
       if (row.version !== input.version) throw new DossierChanged();
@@ -95,7 +97,7 @@ export class WorkflowActionsService {
       const role = t.roles.find((r) => roles.includes(r)) ?? roles[0];
       const now = new Date();
       let due = row.due_at;
-      if (action === 'receive') due = dueAt(now, row.time_limit_amount, await this.holidays.calendar());
+      if (action === 'receive') due = dueAt(now, row.time_limit_amount, holidays);
       if (t.clock === 'resume' && row.paused_at && due) {
         // Time spent waiting for the citizen does not count against the limit.
         due = new Date(due.getTime() + (now.getTime() - new Date(row.paused_at).getTime()));

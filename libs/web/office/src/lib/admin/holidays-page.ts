@@ -41,6 +41,9 @@ const shownDate = (day: string) => day.split('-').reverse().join('/');
     @if (notice(); as notice) {
       <div class="notice notice--success" role="status">{{ notice }}</div>
     }
+    @if (failure(); as failure) {
+      <div class="notice notice--error" role="alert">{{ failure }}</div>
+    }
     <nav class="year-nav" [attr.aria-label]="'admin.holidays.years' | transloco">
       @if (shownYear() > years.from) {
         <a [routerLink]="[]" [queryParams]="{ year: shownYear() - 1 }">‹ {{ shownYear() - 1 }}</a>
@@ -147,6 +150,7 @@ export class HolidaysPage {
   protected readonly holidays = this.api.year(() => this.shownYear());
   protected readonly busy = signal(false);
   protected readonly notice = signal<string | null>(null);
+  protected readonly failure = signal<string | null>(null);
   private readonly problemList = signal<FormProblem[]>([]);
   protected readonly problems = displayedProblems(this.problemList, this.lang);
   protected readonly form = new FormGroup({
@@ -178,6 +182,7 @@ export class HolidaysPage {
     const problems = validate(newHolidaySchema, value, this.lang());
     this.problemList.set(problems);
     this.notice.set(null);
+    this.failure.set(null);
     if (problems.length) return;
     this.busy.set(true);
     try {
@@ -195,12 +200,14 @@ export class HolidaysPage {
   protected async remove(day: string): Promise<void> {
     this.busy.set(true);
     this.problemList.set([]);
+    this.notice.set(null);
+    this.failure.set(null);
     try {
       await this.api.remove(day);
       this.notice.set(this.transloco.translate('admin.holidays.removed', { day: shownDate(day) }));
       this.holidays.reload();
     } catch (error) {
-      this.notice.set(toApiProblem(error, this.transloco.translate('form.networkError')).message);
+      this.failure.set(toApiProblem(error, this.transloco.translate('form.networkError')).message);
     } finally {
       this.busy.set(false);
     }
