@@ -227,6 +227,31 @@ describe('API: the back office works a ward’s dossiers through the workflow', 
     expect((await clerk.get('/office/dossiers?tab=everything')).status).toBe(400);
   });
 
+  it('does not count the time spent waiting for papers: resending moves the due date by the pause', async () => {
+    const citizen = await aSignedInCitizen(base);
+    const code = await aSubmittedBirthRegistration(citizen.browser);
+    let dossier = await view(clerk, code);
+    for (const [action, body] of [
+      ['receive', {}],
+      ['request_supplement', { reason: 'Thiếu giấy chứng sinh bản chính.', papers: ['medical_birth_certificate'] }],
+    ] as const) {
+      dossier = (await (await act(clerk, code, action, { version: dossier.version, ...body })).json()) as OfficeDossier;
+    }
+    // The citizen took two days (and a few seconds) to answer.
+    await dataSource.query(`UPDATE dossier SET paused_at = paused_at - interval '2 days' WHERE code = $1`, [code]);
+    const [before] = await dataSource.query(`SELECT due_at, version FROM dossier WHERE code = $1`, [code]);
+    const resent = await citizen.browser.post(`/dossiers/${code}/actions/resubmit`, { version: before.version });
+    expect(resent.status).toBe(200);
+    const [after] = await dataSource.query(`SELECT due_at, paused_at, paused_seconds FROM dossier WHERE code = $1`, [
+      code,
+    ]);
+    const moved = new Date(after.due_at).getTime() - new Date(before.due_at).getTime();
+    expect(moved).toBeGreaterThanOrEqual(2 * 86_400_000);
+    expect(moved).toBeLessThan(2 * 86_400_000 + 60_000);
+    expect(after.paused_at).toBeNull();
+    expect(after.paused_seconds).toBeGreaterThanOrEqual(2 * 86_400);
+  });
+
   it('filters the inbox by procedure, tab counts included', async () => {
     const citizen = await aSignedInCitizen(base);
     const code = await aSubmittedBirthRegistration(citizen.browser);
