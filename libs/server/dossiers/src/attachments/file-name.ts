@@ -3,9 +3,8 @@ import { ATTACHMENT_EXTENSIONS, type AttachmentMimeType } from '@portal/contract
 /** The longest file name kept, in characters (code points), extension included. */
 export const MAX_FILE_NAME_LENGTH = 200;
 
-// Control characters, and the bidirectional overrides that make "gpj.exe" display as "exe.jpg".
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+// Control characters (\p{Cc}), and the bidirectional overrides that make "gpj.exe" display as "exe.jpg".
+const INVISIBLE = /[\p{Cc}\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
 // Characters that no file system of the citizen's or the clerk's computer accepts in a name.
 const RESERVED = /[<>:"/\\|?*]/g;
 

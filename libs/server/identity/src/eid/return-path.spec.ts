@@ -11,6 +11,7 @@ describe('safeReturnPath', () => {
     ['a backslash that browsers read as a slash', '/\\evil.example'],
     ['a tab that browsers drop', '/\t/evil.example'],
     ['a line break', '/account\r\nSet-Cookie: x=1'],
+    ['a C1 control character (next line)', '/account\u0085x'],
     ['a relative path', 'account'],
     ['a javascript: address', 'javascript:alert(1)'],
     ['an empty value', ''],

@@ -10,7 +10,6 @@ const MAX_RETURN_PATH = 2000;
 export function safeReturnPath(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > MAX_RETURN_PATH) return undefined;
   if (!value.startsWith('/') || value.startsWith('//')) return undefined;
-  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-  if (/[\u0000-\u001f\u007f\\]/.test(value)) return undefined;
+  if (/[\p{Cc}\\]/u.test(value)) return undefined; // \p{Cc}: the control characters
   return value;
 }
