@@ -3,7 +3,7 @@ import type { OfficeDossier } from '@portal/contracts';
 import { AgencyFanOutProcessor } from '@portal/server/dossiers';
 import { defaultJobOptions, QueueNames } from '@portal/server/platform';
 import {
-  aBirthApplication,
+  aLinkedBirthApplication,
   aDraft,
   aSignedInAccount,
   aSignedInCitizen,
@@ -59,17 +59,7 @@ describe('the linked procedure fans out to the residence and health-insurance ag
     const certificate = await uploadPaper(browser, 'medical_birth_certificate');
     const draft = await aDraft(
       browser,
-      aBirthApplication(
-        { medical_birth_certificate: certificate },
-        {
-          residence: {
-            permanentAddress: 'Số 12 phố Đội Cấn, Phường Ba Đình',
-            householdHeadName: 'Trần Văn Bình',
-            householdHeadRelation: 'Cháu',
-          },
-          healthInsurance: { initialClinic: 'Trạm y tế Phường Ba Đình' },
-        },
-      ),
+      aLinkedBirthApplication({ medical_birth_certificate: certificate }),
       'LT.KS-TT-BHYT',
     );
     const { code } = (await (await browser.post(`/drafts/${draft.id}/submit`)).json()) as { code: string };

@@ -6,6 +6,7 @@ import { IdentitySeeder } from '@portal/server/identity';
 import { loadConfig } from '@portal/server/platform';
 import {
   aBirthApplication,
+  aLinkedBirthApplication,
   aDraft,
   aSignedInCitizen,
   BrowserClient,
@@ -117,17 +118,7 @@ describe('API: online applications (drafts, submission, my dossiers, status look
     const certificate = await uploadPaper(browser, 'medical_birth_certificate');
     const draft = await aDraft(
       browser,
-      aBirthApplication(
-        { medical_birth_certificate: certificate },
-        {
-          residence: {
-            permanentAddress: 'Số 12 phố Đội Cấn, Phường Ba Đình',
-            householdHeadName: 'Trần Văn Bình',
-            householdHeadRelation: 'Cháu',
-          },
-          healthInsurance: { initialClinic: 'Trạm y tế Phường Ba Đình' },
-        },
-      ),
+      aLinkedBirthApplication({ medical_birth_certificate: certificate }),
       'LT.KS-TT-BHYT',
     );
     const response = await browser.post(`/drafts/${draft.id}/submit`);

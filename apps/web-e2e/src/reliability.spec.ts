@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { DossierDetail, OfficeDossier } from '@portal/contracts';
 import {
   aBirthApplication,
+  aLinkedBirthApplication,
   aSignedInAccount,
   aSignedInCitizen,
   createDatabase,
@@ -159,19 +160,8 @@ test('1,000 dossiers through the whole workflow while the worker is killed twice
         [owner, randomBytes(16).toString('hex')],
       );
       const linked = pathOf(i) === 'linked';
-      const data = aBirthApplication(
-        { medical_birth_certificate: paper.rows[0].id },
-        linked
-          ? {
-              residence: {
-                permanentAddress: 'Số 12 phố Đội Cấn, Phường Ba Đình',
-                householdHeadName: 'Trần Văn Bình',
-                householdHeadRelation: 'Ông ngoại',
-              },
-              healthInsurance: { initialClinic: 'Trạm y tế Phường Ba Đình' },
-            }
-          : {},
-      );
+      const papers = { medical_birth_certificate: paper.rows[0].id };
+      const data = linked ? aLinkedBirthApplication(papers) : aBirthApplication(papers);
       const draft = await db.query(
         `INSERT INTO dossier_draft (owner_id, procedure_code, data, completed_steps) VALUES ($1, $2, $3, $4) RETURNING id`,
         [owner, linked ? 'LT.KS-TT-BHYT' : '1.001193', JSON.stringify(data), Object.keys(data)],

@@ -75,6 +75,22 @@ export function aBirthApplication(
   };
 }
 
+/** The linked procedure's application (LT.KS-TT-BHYT): birth registration plus the residence and health insurance pages. */
+export function aLinkedBirthApplication(
+  papers: Record<string, string>,
+  over: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return aBirthApplication(papers, {
+    residence: {
+      permanentAddress: 'Số 12 phố Đội Cấn, Phường Ba Đình',
+      householdHeadName: 'Trần Văn Bình',
+      householdHeadRelation: 'Ông ngoại',
+    },
+    healthInsurance: { initialClinic: 'Trạm y tế Phường Ba Đình' },
+    ...over,
+  });
+}
+
 /** Fills a draft page by page through the API (undefined pages are skipped). */
 export async function aDraft(
   browser: BrowserClient,
