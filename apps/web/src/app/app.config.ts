@@ -17,7 +17,7 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     // Who is signed in, and the CSRF token for later requests; the page need not wait for it.
     provideAppInitializer(() => {
-      void inject(Session).load();
+      void inject(Session).resolve();
     }),
     provideZonelessChangeDetection(),
     provideHttpClient(withFetch(), withInterceptors([languageInterceptor])),

@@ -11,9 +11,18 @@ import { firstValueFrom } from 'rxjs';
 export class Session {
   private readonly http = inject(HttpClient);
   private readonly state = signal<SessionUser | null | undefined>(undefined);
+  private pending?: Promise<SessionUser | null>;
   /** undefined until the first answer from the API. */
   readonly user = this.state.asReadonly();
   readonly signedIn = computed(() => !!this.state());
+
+  /** The signed-in person, loading the session first if it is not known yet (one request, however many ask). */
+  resolve(): Promise<SessionUser | null> {
+    const known = this.state();
+    if (known !== undefined) return Promise.resolve(known);
+    this.pending ??= this.load().finally(() => (this.pending = undefined));
+    return this.pending;
+  }
 
   async load(): Promise<SessionUser | null> {
     try {

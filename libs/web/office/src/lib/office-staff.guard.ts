@@ -15,7 +15,7 @@ export function isWardStaff(user: SessionUser | null | undefined): boolean {
 export const wardStaffRequired: CanActivateFn = async (_route, state) => {
   const session = inject(Session);
   const router = inject(Router);
-  const user = session.user() === undefined ? await session.load() : session.user();
+  const user = await session.resolve();
   if (!user) return router.createUrlTree(['/sign-in'], { queryParams: { returnUrl: state.url } });
   if (isWardStaff(user)) return true;
   return new RedirectCommand(router.createUrlTree(['/office/not-allowed']), { skipLocationChange: true });
@@ -32,7 +32,7 @@ export const clerkRequired: CanActivateFn = () => {
 export const adminRequired: CanActivateFn = async (_route, state) => {
   const session = inject(Session);
   const router = inject(Router);
-  const user = session.user() === undefined ? await session.load() : session.user();
+  const user = await session.resolve();
   if (!user) return router.createUrlTree(['/sign-in'], { queryParams: { returnUrl: state.url } });
   if (user.roles.includes('admin')) return true;
   return new RedirectCommand(router.createUrlTree(['/office/not-allowed']), { skipLocationChange: true });
