@@ -252,6 +252,38 @@ describe('API: the back office works a ward’s dossiers through the workflow', 
     expect(after.paused_seconds).toBeGreaterThanOrEqual(2 * 86_400);
   });
 
+  it('lets a staff member who also has a citizen account act only as staff in the back office', async () => {
+    await dataSource.query(
+      `INSERT INTO app_user (email, full_name, password_hash, roles, unit_code)
+       VALUES ('both.badinh@demo.dichvucong.vn', 'Ngô Thị Hạnh', $1, ARRAY['citizen', 'clerk'], '00004')
+       ON CONFLICT (email) DO NOTHING`,
+      [await hashPassword('Demo@2025')],
+    );
+    const both = await aSignedInAccount(base, 'both.badinh@demo.dichvucong.vn');
+    const citizen = await aSignedInCitizen(base);
+    const code = await aSubmittedBirthRegistration(citizen.browser);
+    const dossier = await view(both, code);
+    expect(dossier.allowedActions).toEqual(['receive', 'refuse']);
+    const withdrawn = await act(both, code, 'withdraw', { version: dossier.version });
+    expect(withdrawn.status).toBe(403);
+    expect((await view(both, code)).status).toBe('new');
+  });
+
+  it('links papers sent with a resubmission only, not with a withdrawal', async () => {
+    const citizen = await aSignedInCitizen(base);
+    const code = await aSubmittedBirthRegistration(citizen.browser);
+    const paper = await uploadPaper(citizen.browser, 'medical_birth_certificate');
+    const [{ version }] = await dataSource.query(`SELECT version FROM dossier WHERE code = $1`, [code]);
+    const withdrawn = await citizen.browser.post(`/dossiers/${code}/actions/withdraw`, {
+      version,
+      attachmentIds: [paper],
+    });
+    expect(withdrawn.status).toBe(200);
+    expect(((await withdrawn.json()) as DossierDetail).status).toBe('withdrawn');
+    const [linked] = await dataSource.query(`SELECT dossier_id FROM attachment WHERE id = $1`, [paper]);
+    expect(linked.dossier_id).toBeNull();
+  });
+
   it('filters the inbox by procedure, tab counts included', async () => {
     const citizen = await aSignedInCitizen(base);
     const code = await aSubmittedBirthRegistration(citizen.browser);

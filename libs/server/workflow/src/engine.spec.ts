@@ -4,9 +4,39 @@ const wf = 'birth-registration';
 const at = (status: string, step: 'awaiting_signature' | null = null) => ({ status, step });
 
 describe('workflow engine (birth registration)', () => {
-  it('lets a clerk receive a new dossier', () => {
+  it('lets a clerk receive a new dossier: the clock starts and the citizen is told', () => {
     const decision = decide(wf, at('new'), null, 'receive', ['clerk'], undefined);
-    expect(decision).toMatchObject({ ok: true, transition: { to: at('received') } });
+    expect(decision).toMatchObject({ ok: true, transition: { to: at('received'), clock: 'start', tellCitizen: true } });
+  });
+
+  it('hands a signed linked dossier on to the partner agencies, and only a linked one', () => {
+    const signed = (workflow: string) =>
+      decide(workflow, at('processing', 'awaiting_signature'), 'approve', 'sign', ['leader'], undefined);
+    expect(signed('birth-registration-linked')).toMatchObject({
+      ok: true,
+      transition: { handOff: 'partner-agencies' },
+    });
+    const plain = signed(wf);
+    expect(plain.ok && plain.transition.handOff).toBeFalsy();
+    const refused = decide(
+      'birth-registration-linked',
+      at('processing', 'awaiting_signature'),
+      'refuse',
+      'sign',
+      ['leader'],
+      undefined,
+    );
+    expect(refused.ok && refused.transition.handOff).toBeFalsy();
+  });
+
+  it('takes papers only with a resubmission, and makes the clerk who starts the assignee', () => {
+    const resubmit = decide(wf, at('supplement_requested'), null, 'resubmit', ['citizen'], undefined);
+    expect(resubmit).toMatchObject({ ok: true, transition: { acceptsPapers: true } });
+    const withdraw = decide(wf, at('supplement_requested'), null, 'withdraw', ['citizen'], undefined);
+    expect(withdraw.ok && withdraw.transition.acceptsPapers).toBeFalsy();
+    expect(decide(wf, at('received'), null, 'start', ['clerk'], undefined)).toMatchObject({
+      transition: { assign: true },
+    });
   });
 
   it('refuses an action the state does not allow, whoever asks', () => {

@@ -7,6 +7,8 @@ import {
   type DossierSummary,
   type SessionUser,
   type StatusLookupResult,
+  type WorkflowAction,
+  workflowActions,
 } from '@portal/contracts';
 import { CurrentUser, SignedIn } from '@portal/server/identity';
 import { ZodBody } from '@portal/server/platform';
@@ -60,8 +62,10 @@ export class MyDossiersController {
     @CurrentUser() user: SessionUser,
     @Req() req: Request,
   ): Promise<DossierDetail> {
-    if (action !== 'resubmit' && action !== 'withdraw') throw new ActionNotAllowed(action.slice(0, 32), 'unknown');
-    await this.workflow.act(user, { applicantId: user.id }, code, action, {
+    // Which of them a citizen may take, and when, is the state table's to say (resubmit, withdraw).
+    if (!(workflowActions as readonly string[]).includes(action))
+      throw new ActionNotAllowed(action.slice(0, 32), 'unknown');
+    await this.workflow.act(user, { applicantId: user.id }, code, action as WorkflowAction, {
       version: body.version,
       reason: body.reason,
       attachmentIds: body.attachmentIds,

@@ -139,7 +139,7 @@ export class OfficeService {
     if (!row) throw new DossierNotFound();
     await this.dataSource.query(
       `INSERT INTO dossier_event (dossier_id, actor_id, actor_role, action, request_id) VALUES ($1, $2, $3, 'view', $4)`,
-      [row.id, user.id, actorRoles(user).find((r) => r !== 'citizen') ?? 'clerk', requestId ?? null],
+      [row.id, user.id, actorRoles(user, { unitCode: unit })[0] ?? 'clerk', requestId ?? null],
     );
     const detail = await this.dossiers.detailById(row.id, { includeViews: true });
     return {
@@ -154,7 +154,7 @@ export class OfficeService {
         row.workflow,
         { status: row.status, step: row.step },
         row.proposal,
-        actorRoles(user),
+        actorRoles(user, { unitCode: unit }),
       ),
     };
   }

@@ -37,20 +37,15 @@ interface DossierRow {
   due_at: Date | null;
 }
 
-/** The changes a citizen is told about, by the status the dossier moves to. */
-const CITIZEN_NEWS: Record<
-  string,
-  'received' | 'refused' | 'supplement_requested' | 'processed' | 'stopped' | undefined
-> = {
-  received: 'received',
-  refused: 'refused',
-  supplement_requested: 'supplement_requested',
-  processed: 'processed',
-  stopped: 'stopped',
-};
+/** The statuses a citizen is told about by e-mail (transitions marked `tellCitizen`). */
+type CitizenNews = 'received' | 'refused' | 'supplement_requested' | 'processed' | 'stopped';
 
-export function actorRoles(user: SessionUser): ActorRole[] {
-  const acting: ActorRole[] = ['citizen', 'clerk', 'leader'];
+/**
+ * The roles a person acts in on this route: a ward's staff on the back office's
+ * (never as a citizen, even with a citizen account too), a citizen on their own dossiers'.
+ */
+export function actorRoles(user: SessionUser, scope: Scope): ActorRole[] {
+  const acting: ActorRole[] = 'unitCode' in scope ? ['clerk', 'leader'] : ['citizen'];
   return acting.filter((role) => (user.roles as string[]).includes(role));
 }
 
@@ -79,7 +74,7 @@ export class WorkflowActionsService {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.lockDossier(manager, scope, code);
       if (row.version !== input.version) throw new DossierChanged();
-      const roles = actorRoles(user);
+      const roles = actorRoles(user, scope);
       const decision = decide(
         row.workflow,
         { status: row.status, step: row.step },
@@ -96,16 +91,10 @@ export class WorkflowActionsService {
       const t = decision.transition;
       const role = t.roles.find((r) => roles.includes(r)) ?? roles[0];
       const now = new Date();
-      let due = row.due_at;
-      if (action === 'receive') due = dueAt(now, row.time_limit_amount, holidays);
-      if (t.clock === 'resume' && row.paused_at && due) {
-        // Time spent waiting for the citizen does not count against the limit.
-        due = new Date(due.getTime() + (now.getTime() - new Date(row.paused_at).getTime()));
-      }
-      const pausedSeconds =
-        t.clock === 'resume' && row.paused_at
-          ? Math.round((now.getTime() - new Date(row.paused_at).getTime()) / 1000)
-          : 0;
+      // Time spent waiting for the citizen does not count against the limit: it moves the due date.
+      const pausedMs = t.clock === 'resume' && row.paused_at ? now.getTime() - new Date(row.paused_at).getTime() : 0;
+      let due = row.due_at ? new Date(new Date(row.due_at).getTime() + pausedMs) : null;
+      if (t.clock === 'start') due = dueAt(now, row.time_limit_amount, holidays);
       await manager.query(
         `UPDATE dossier SET
             status = $2, step = $3,
@@ -123,13 +112,13 @@ export class WorkflowActionsService {
           t.to.status,
           t.to.step,
           t.proposal ?? (t.to.step ? row.proposal : null),
-          action === 'start',
+          !!t.assign,
           user.id,
-          action === 'receive',
+          t.clock === 'start',
           now,
           due,
           t.clock ?? null,
-          pausedSeconds,
+          Math.round(pausedMs / 1000),
           !!t.final,
         ],
       );
@@ -152,16 +141,13 @@ export class WorkflowActionsService {
         ],
       );
       // The clock starts when the dossier is received and moves when it resumes: set its timers.
-      if (due && (action === 'receive' || t.clock === 'resume')) {
+      if (due && (t.clock === 'start' || t.clock === 'resume')) {
         await scheduleSlaTimers(manager, { dossierId: row.id, from: now, due });
       }
       // The linked procedure goes on to the residence and health-insurance agencies once the birth is registered.
-      if (t.to.status === 'processed' && row.workflow === 'birth-registration-linked') {
-        await queueAgencyFanOut(manager, row.id);
-      }
-      const change = CITIZEN_NEWS[t.to.status];
-      if (change && t.to.status !== row.status) await this.tellCitizen(manager, row.id, code, change, input.reason);
-      if (input.attachmentIds?.length) {
+      if (t.handOff === 'partner-agencies') await queueAgencyFanOut(manager, row.id);
+      if (t.tellCitizen) await this.tellCitizen(manager, row.id, code, t.to.status as CitizenNews, input.reason);
+      if (t.acceptsPapers && input.attachmentIds?.length) {
         await linkAttachmentsToDossier(manager, {
           ownerId: user.id,
           dossierId: row.id,
@@ -177,7 +163,7 @@ export class WorkflowActionsService {
     manager: EntityManager,
     dossierId: string,
     code: string,
-    change: (typeof CITIZEN_NEWS)[string] & string,
+    change: CitizenNews,
     reason: string | undefined,
   ): Promise<void> {
     const [target] = await manager.query(

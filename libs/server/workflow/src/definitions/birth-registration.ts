@@ -9,9 +9,17 @@ const s = (status: string, step: DossierState['step'] = null): DossierState => (
  * signs it (or sends it back).
  */
 const transitions: Transition[] = [
-  { action: 'receive', from: s('new'), to: s('received'), roles: ['clerk'] },
-  { action: 'refuse', from: s('new'), to: s('refused'), roles: ['clerk'], reasonRequired: true, final: true },
-  { action: 'start', from: s('received'), to: s('processing'), roles: ['clerk'] },
+  { action: 'receive', from: s('new'), to: s('received'), roles: ['clerk'], clock: 'start', tellCitizen: true },
+  {
+    action: 'refuse',
+    from: s('new'),
+    to: s('refused'),
+    roles: ['clerk'],
+    reasonRequired: true,
+    final: true,
+    tellCitizen: true,
+  },
+  { action: 'start', from: s('received'), to: s('processing'), roles: ['clerk'], assign: true },
   {
     action: 'request_supplement',
     from: s('received'),
@@ -19,6 +27,7 @@ const transitions: Transition[] = [
     roles: ['clerk'],
     reasonRequired: true,
     clock: 'stop',
+    tellCitizen: true,
   },
   {
     action: 'request_supplement',
@@ -27,8 +36,16 @@ const transitions: Transition[] = [
     roles: ['clerk'],
     reasonRequired: true,
     clock: 'stop',
+    tellCitizen: true,
   },
-  { action: 'resubmit', from: s('supplement_requested'), to: s('processing'), roles: ['citizen'], clock: 'resume' },
+  {
+    action: 'resubmit',
+    from: s('supplement_requested'),
+    to: s('processing'),
+    roles: ['citizen'],
+    clock: 'resume',
+    acceptsPapers: true,
+  },
   {
     action: 'propose_approval',
     from: s('processing'),
@@ -51,6 +68,7 @@ const transitions: Transition[] = [
     roles: ['leader'],
     whenProposal: 'approve',
     final: true,
+    tellCitizen: true,
   },
   {
     action: 'sign',
@@ -59,6 +77,7 @@ const transitions: Transition[] = [
     roles: ['leader'],
     whenProposal: 'refuse',
     final: true,
+    tellCitizen: true,
   },
   {
     action: 'send_back',
@@ -77,4 +96,10 @@ const transitions: Transition[] = [
 ];
 
 export const birthRegistrationWorkflow: WorkflowDefinition = { code: 'birth-registration', transitions };
-export const linkedBirthRegistrationWorkflow: WorkflowDefinition = { code: 'birth-registration-linked', transitions };
+/** The linked procedure: the same table; once the birth is registered, the partner agencies take over their part. */
+export const linkedBirthRegistrationWorkflow: WorkflowDefinition = {
+  code: 'birth-registration-linked',
+  transitions: transitions.map((t) =>
+    t.to.status === 'processed' ? { ...t, handOff: 'partner-agencies' as const } : t,
+  ),
+};

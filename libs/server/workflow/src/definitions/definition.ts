@@ -11,8 +11,16 @@ export interface Transition {
   roles: readonly ActorRole[];
   /** The actor must say why (refusals, supplement requests, sending back). */
   reasonRequired?: boolean;
-  /** The legal clock stops (waiting for the citizen) or starts again. */
-  clock?: 'stop' | 'resume';
+  /** The legal clock starts (receipt: the due date is set), stops (waiting for the citizen) or starts again. */
+  clock?: 'start' | 'stop' | 'resume';
+  /** The actor takes the dossier on (becomes its assignee). */
+  assign?: boolean;
+  /** The actor may send papers with the action (a citizen's resubmission). */
+  acceptsPapers?: boolean;
+  /** The citizen is told by e-mail of the new status. */
+  tellCitizen?: boolean;
+  /** What the dossier goes on to once this transition commits: the linked procedure's partner agencies. */
+  handOff?: 'partner-agencies';
   /** A proposal the leader's signature will decide. */
   proposal?: 'approve' | 'refuse';
   /** The transition is decided by the proposal on the dossier. */
