@@ -301,6 +301,11 @@ test.describe('the back office of a ward', () => {
     await expect(clerk).toHaveURL(/[?&]procedure=1\.001193/);
     await inbox.tab('Đang xử lý').click();
     await expect(inbox.row(code)).toContainText(childName);
+    // Under the other procedure it is not listed.
+    await clerk.locator('#office-procedure').selectOption('LT.KS-TT-BHYT');
+    await clerk.getByRole('button', { name: 'Tìm kiếm' }).click();
+    await expect(clerk).toHaveURL(/[?&]procedure=LT\.KS-TT-BHYT/);
+    await expect(clerk.getByText('Không có hồ sơ nào khớp với điều kiện tìm kiếm.')).toBeVisible();
     await clerk.context().close();
 
     // A leader signs; recording at the counter is the clerks' work.
@@ -310,6 +315,26 @@ test.describe('the back office of a ward', () => {
     await leader.goto('/office/counter');
     await expect(leader.getByRole('heading', { level: 1 })).toHaveText('Bạn không có quyền truy cập trang này');
     await leader.context().close();
+  });
+
+  test('an auditor reads any ward’s dossier, with its ward named, and has nothing to act on', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    test.setTimeout(90_000);
+    const code = await citizenApplies(page, 'Lương Minh Châu');
+    const auditor = await signedInPage(browser, baseURL, 'auditor@demo.dichvucong.vn');
+    const inbox = new OfficeInboxPage(auditor);
+    await inbox.open();
+    await expect(auditor.getByRole('link', { name: 'Ghi nhận hồ sơ nộp tại quầy' })).toHaveCount(0);
+    await inbox.search(code);
+    await expect(inbox.row(code)).toContainText('Phường Ba Đình');
+    const dossier = await inbox.openDossier(code);
+    await expect(dossier.actions).toContainText('Bạn không có thao tác nào với hồ sơ ở trạng thái này.');
+    await expect(dossier.actions.getByRole('button')).toHaveCount(0);
+    await expectNoAccessibilityViolations(auditor);
+    await auditor.context().close();
   });
 
   test('is only for staff: a citizen sees that it is not for them, a visitor is asked to sign in', async ({ page }) => {

@@ -53,6 +53,8 @@ export interface InboxRow {
   dueSoon: boolean;
   overdue: boolean;
   assigneeName: string | null;
+  /** The ward the dossier belongs to (an auditor's inbox spans every ward). */
+  unitName: string;
 }
 
 export interface InboxPage {

@@ -24,7 +24,7 @@ import { filter } from 'rxjs';
           <nav class="account-nav" [attr.aria-label]="'shell.account' | transloco">
             <a routerLink="/status">{{ 'shell.statusLookup' | transloco }}</a>
             @if (session.user(); as user) {
-              @if (user.roles.includes('clerk') || user.roles.includes('leader')) {
+              @if (user.roles.includes('clerk') || user.roles.includes('leader') || user.roles.includes('auditor')) {
                 <a routerLink="/office">{{ 'shell.office' | transloco }}</a>
               }
               @if (user.roles.includes('admin')) {

@@ -35,7 +35,7 @@ import { WorkflowActionsService } from './workflow-actions.service';
 
 const requestIdOf = (req: Request) => (req.id === undefined ? undefined : String(req.id));
 
-/** The back office of a ward (clerks and leaders). */
+/** The back office of a ward: its clerks and leaders work it; auditors read every ward's, read only. */
 @ApiTags('back office')
 @Controller('office/dossiers')
 @UseGuards(SignedIn)
@@ -49,6 +49,7 @@ export class OfficeController {
   ) {}
 
   @Get()
+  @Roles('clerk', 'leader', 'auditor')
   @ApiOperation({ summary: "The ward's inbox: one tab, searched by code or name, soonest due first." })
   inbox(
     @Query(new ZodBody(inboxQuerySchema)) query: z.output<typeof inboxQuerySchema>,
@@ -70,12 +71,14 @@ export class OfficeController {
   }
 
   @Get(':code')
+  @Roles('clerk', 'leader', 'auditor')
   @ApiOperation({ summary: 'One dossier of the ward, with the actions the viewer may take. The read is recorded.' })
   view(@Param('code') code: string, @CurrentUser() user: SessionUser, @Req() req: Request): Promise<OfficeDossier> {
     return this.office.view(user, code, requestIdOf(req));
   }
 
   @Get(':code/papers/:attachmentId')
+  @Roles('clerk', 'leader', 'auditor')
   @ApiOperation({ summary: 'A paper of a dossier of the ward, shown inline.' })
   async paper(
     @Param('code') code: string,
@@ -98,6 +101,7 @@ export class OfficeController {
   }
 
   @Post(':code/actions/:action')
+  @Roles('clerk', 'leader')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Receive, refuse, start, request papers, propose, sign or send back — as the state table allows.',

@@ -54,8 +54,23 @@ export function staffUnit(user: SessionUser): string {
 }
 
 /**
- * The back office of a ward: its inbox and its dossiers, never another ward's.
- * Every read of a dossier by staff is written to the dossier's history.
+ * Whose dossiers a reader of the back office sees: a clerk or leader their own
+ * ward's; an auditor every ward's, read only (DESIGN §6); anyone else none.
+ */
+export function readerScope(user: SessionUser): { unitCode: string | null; role: 'clerk' | 'leader' | 'auditor' } {
+  const staff = user.roles.find((role): role is 'clerk' | 'leader' => role === 'clerk' || role === 'leader');
+  if (staff && user.unitCode) return { unitCode: user.unitCode, role: staff };
+  if (user.roles.includes('auditor')) return { unitCode: null, role: 'auditor' };
+  throw new NotUnitStaff();
+}
+
+/** `d.unit_code` within a reader's scope, the scope's unit being parameter $n (NULL: every unit). */
+const inScope = (n: number) => `($${n}::text IS NULL OR d.unit_code = $${n})`;
+
+/**
+ * The back office of a ward: its inbox and its dossiers, never another ward's
+ * (auditors read every ward's and change nothing). Every read of a dossier by
+ * staff is written to the dossier's history.
  */
 @Injectable()
 export class OfficeService {
@@ -71,7 +86,7 @@ export class OfficeService {
     page: number,
     procedureCode?: string,
   ): Promise<InboxPage> {
-    const unit = staffUnit(user);
+    const { unitCode: unit } = readerScope(user);
     const params: unknown[] = [unit, procedureCode ?? null];
     // Tabs are counted within the procedure chosen, if any.
     const ofProcedure = `($2::text IS NULL OR d.procedure_code = $2)`;
@@ -84,18 +99,19 @@ export class OfficeService {
       `SELECT d.code, p.name AS procedure_name, p.name_en AS procedure_name_en,
               d.data->'child'->>'fullName' AS child_name, d.data->'informant'->>'fullName' AS informant_name,
               d.status, d.step, d.channel, d.submitted_at, d.due_at, d.paused_at, a.full_name AS assignee_name,
-              count(*) OVER () AS total
+              u.name AS unit_name, count(*) OVER () AS total
          FROM dossier d
          JOIN procedure p ON p.code = d.procedure_code
+         JOIN administrative_unit u ON u.code = d.unit_code
          LEFT JOIN app_user a ON a.id = d.assignee_id
-        WHERE d.unit_code = $1 AND ${ofProcedure} AND ${tabFilter[tab]} ${search}
+        WHERE ${inScope(1)} AND ${ofProcedure} AND ${tabFilter[tab]} ${search}
         ORDER BY d.due_at ASC NULLS LAST, d.submitted_at ASC
         LIMIT ${INBOX_PAGE_SIZE} OFFSET ${(page - 1) * INBOX_PAGE_SIZE}`,
       params,
     );
     const [counts] = await this.dataSource.query(
       `SELECT ${inboxTabs.map((t) => `count(*) FILTER (WHERE ${tabFilter[t]})::int AS ${t}`).join(', ')}
-         FROM dossier d WHERE d.unit_code = $1 AND ${ofProcedure}`,
+         FROM dossier d WHERE ${inScope(1)} AND ${ofProcedure}`,
       [unit, procedureCode ?? null],
     );
     const now = Date.now();
@@ -115,6 +131,7 @@ export class OfficeService {
           dueAt: due ? new Date(due).toISOString() : null,
           ...dueMarks(r['status'] as string, r['due_at'] as Date | null, r['submitted_at'] as Date | null, now),
           assigneeName: (r['assignee_name'] as string | null) ?? null,
+          unitName: r['unit_name'] as string,
         };
       }),
       total: rows.length ? Number(rows[0]['total']) : 0,
@@ -126,20 +143,20 @@ export class OfficeService {
 
   /** One dossier of the ward, with the actions the viewer may take; the read itself is recorded. */
   async view(user: SessionUser, code: string, requestId?: string): Promise<OfficeDossier> {
-    const unit = staffUnit(user);
+    const { unitCode: unit, role } = readerScope(user);
     const [row] = await this.dataSource.query(
       `SELECT d.id, d.applicant_id, d.version, d.step, d.proposal, d.status, p.workflow, a.full_name AS assignee_name,
               u.full_name AS applicant_name, d.contact_phone
          FROM dossier d JOIN procedure p ON p.code = d.procedure_code
          LEFT JOIN app_user a ON a.id = d.assignee_id
          LEFT JOIN app_user u ON u.id = d.applicant_id
-        WHERE d.code = $1 AND d.unit_code = $2`,
+        WHERE d.code = $1 AND ${inScope(2)}`,
       [code.slice(0, 32), unit],
     );
     if (!row) throw new DossierNotFound();
     await this.dataSource.query(
       `INSERT INTO dossier_event (dossier_id, actor_id, actor_role, action, request_id) VALUES ($1, $2, $3, 'view', $4)`,
-      [row.id, user.id, actorRoles(user, { unitCode: unit })[0] ?? 'clerk', requestId ?? null],
+      [row.id, user.id, role, requestId ?? null],
     );
     const detail = await this.dossiers.detailById(row.id, { includeViews: true });
     return {
@@ -150,19 +167,22 @@ export class OfficeService {
       proposal: row.proposal,
       assigneeName: row.assignee_name,
       applicant: { fullName: row.applicant_name, phone: row.contact_phone },
-      allowedActions: allowedActions(
-        row.workflow,
-        { status: row.status, step: row.step },
-        row.proposal,
-        actorRoles(user, { unitCode: unit }),
-      ),
+      // An auditor acts in no role here: no actions.
+      allowedActions: unit
+        ? allowedActions(
+            row.workflow,
+            { status: row.status, step: row.step },
+            row.proposal,
+            actorRoles(user, { unitCode: unit }),
+          )
+        : [],
     };
   }
 
   /** The id of a dossier of the ward, for reading its papers. */
   async dossierId(user: SessionUser, code: string): Promise<string> {
-    const unit = staffUnit(user);
-    const [row] = await this.dataSource.query(`SELECT id FROM dossier WHERE code = $1 AND unit_code = $2`, [
+    const { unitCode: unit } = readerScope(user);
+    const [row] = await this.dataSource.query(`SELECT d.id FROM dossier d WHERE d.code = $1 AND ${inScope(2)}`, [
       code.slice(0, 32),
       unit,
     ]);

@@ -3,21 +3,21 @@ import { CanActivateFn, RedirectCommand, Router } from '@angular/router';
 import type { SessionUser } from '@portal/contracts';
 import { Session } from '@portal/web/data-access';
 
-/** The back office is for a ward's clerks and leaders. */
-export function isWardStaff(user: SessionUser | null | undefined): boolean {
-  return !!user && user.roles.some((role) => role === 'clerk' || role === 'leader');
+/** The back office is for a ward's clerks and leaders, and for auditors, who read every ward's dossiers. */
+export function isOfficeReader(user: SessionUser | null | undefined): boolean {
+  return !!user && user.roles.some((role) => role === 'clerk' || role === 'leader' || role === 'auditor');
 }
 
 /**
  * Sends a signed-out visitor to the sign-in page (and back here afterwards); shows anyone
- * else who is not a clerk or leader the "not allowed" page, keeping the address they asked for.
+ * else who is not a clerk, leader or auditor the "not allowed" page, keeping the address they asked for.
  */
 export const wardStaffRequired: CanActivateFn = async (_route, state) => {
   const session = inject(Session);
   const router = inject(Router);
   const user = await session.resolve();
   if (!user) return router.createUrlTree(['/sign-in'], { queryParams: { returnUrl: state.url } });
-  if (isWardStaff(user)) return true;
+  if (isOfficeReader(user)) return true;
   return new RedirectCommand(router.createUrlTree(['/office/not-allowed']), { skipLocationChange: true });
 };
 

@@ -174,6 +174,9 @@ import { DueMark } from '../due-mark';
                 <td>
                   <span class="office-table__label">{{ 'dossier.procedure' | transloco }}</span>
                   {{ row.procedureName | localized: lang() }}
+                  @if (everyWard()) {
+                    <span class="hint block">{{ row.unitName }}</span>
+                  }
                 </td>
                 <td>
                   <span class="office-table__label">{{ 'dossier.submittedAt' | transloco }}</span>
@@ -251,6 +254,8 @@ export class InboxPage {
   protected readonly procedures = inject(ProceduresApi).list();
   private readonly session = inject(Session);
   protected readonly isClerk = computed(() => !!this.session.user()?.roles.includes('clerk'));
+  /** An auditor reads every ward's dossiers: each row says whose. */
+  protected readonly everyWard = computed(() => !this.session.user()?.unitCode);
   /** The tab counts stay on screen while another tab loads. */
   protected readonly counts = linkedSignal<Record<InboxTab, number> | undefined, Record<InboxTab, number> | undefined>({
     source: () => (this.inbox.hasValue() ? this.inbox.value().counts : undefined),
