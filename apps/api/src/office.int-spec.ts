@@ -139,6 +139,22 @@ describe('API: the back office works a ward’s dossiers through the workflow', 
       'propose_approval:clerk:processing>processing',
       'sign:leader:processing>processed',
     ]);
+    // The citizen was told of each step that concerns them, and of nothing else (start, resend, proposal).
+    const mails = await dataSource.query(
+      `SELECT n.template, n.params->>'change' AS change, n.params->>'reason' AS reason
+         FROM notification n JOIN dossier d ON d.id = n.dossier_id WHERE d.code = $1 ORDER BY n.created_at`,
+      [code],
+    );
+    expect(mails).toEqual([
+      { template: 'dossier-submitted', change: null, reason: null },
+      { template: 'dossier-status-changed', change: 'received', reason: null },
+      {
+        template: 'dossier-status-changed',
+        change: 'supplement_requested',
+        reason: 'Giấy chứng sinh bị mờ, vui lòng chụp lại.',
+      },
+      { template: 'dossier-status-changed', change: 'processed', reason: null },
+    ]);
     const [row] = await dataSource.query(`SELECT finished_at, paused_at, received_at FROM dossier WHERE code = $1`, [
       code,
     ]);
