@@ -407,6 +407,15 @@ describe('API: the back office works a ward’s dossiers through the workflow', 
       allowedActions: ['start', 'request_supplement'],
     });
     expect(dossier.timeline[0]).toMatchObject({ action: 'counter-intake', toStatus: 'received' });
+    // Received on the spot: audited, its intake check queued and its clock's timers set.
+    const [{ id }] = await dataSource.query(`SELECT id FROM dossier WHERE code = $1`, [dossier.code]);
+    const [audited] = await dataSource.query(`SELECT action FROM audit_event WHERE target_id = $1`, [id]);
+    expect(audited.action).toBe('dossier.counter-intake');
+    const jobs = await dataSource.query(
+      `SELECT job_name FROM outbox_message WHERE payload->>'dossierId' = $1 ORDER BY job_name`,
+      [id],
+    );
+    expect(jobs.map((j: { job_name: string }) => j.job_name)).toEqual(['intake-check', 'sla-overdue', 'sla-warning']);
     const inbox = (await (await clerk.get(`/office/dossiers?tab=in_progress&q=${dossier.code}`)).json()) as InboxPage;
     expect(inbox.rows.map((r) => r.channel)).toEqual(['counter']);
     expect((await otherWardClerk.get(`/office/dossiers/${dossier.code}`)).status).toBe(404);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paperCodeSchema } from './attachment';
 import type { DossierDetail } from './birth-registration';
 import type { LocalizedText } from './common';
 
@@ -96,7 +97,7 @@ export const actionRequestSchema = z.object({
   reason: reasonText,
   /** For a supplement request: the papers asked for. */
   papers: z
-    .array(z.string().regex(/^[a-z0-9_]+$/, { message: 'paperCode' }))
+    .array(paperCodeSchema)
     .max(10, { message: 'tooLong' })
     .optional(),
 });

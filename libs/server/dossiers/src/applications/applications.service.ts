@@ -2,20 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   applicationSchema,
-  feeCase,
   stepsOf,
-  todayInVietnam,
   type DraftView,
-  type FeeRule,
   type Language,
   type SessionUser,
   type SubmittedDossier,
 } from '@portal/contracts';
-import { feeFor, HolidaysService } from '@portal/server/catalogue';
+import { HolidaysService } from '@portal/server/catalogue';
 import { audit } from '@portal/server/identity';
 import { queueNotification } from '@portal/server/notifications';
-import { QueueNames, ValidationFailed, writeToOutbox } from '@portal/server/platform';
-import { dueAt } from '@portal/server/workflow';
+import { ValidationFailed } from '@portal/server/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { linkAttachmentsToDossier } from '../attachments';
 import {
@@ -27,6 +23,7 @@ import {
 } from './application.errors';
 import { DossierChanged } from '../office/office.errors';
 import { nextDossierCode } from './dossier-code';
+import { openDossier } from './open-dossier';
 
 interface DraftRow {
   id: string;
@@ -177,37 +174,19 @@ export class ApplicationsService {
       );
       if (!unit) throw new UnitNotFound();
 
-      const now = new Date();
-      const chargeCase = feeCase(draft.procedure_code, application.child.dateOfBirth, todayInVietnam(now));
-      const late = chargeCase === 'late';
-      const fee = feeFor(procedure.fees as FeeRule[], chargeCase);
-      const due = dueAt(now, procedure.time_limit_amount, holidays);
       // The ward was changed between the two reads (another tab): ask to submit again.
       if (!reserved || !reserved.startsWith(`HS-${unit.parent_code}-`)) throw new DossierChanged();
       const code = reserved;
-
-      const [dossier] = await manager.query(
-        `INSERT INTO dossier (code, procedure_code, applicant_id, unit_code, channel, status, data, submitted_at, due_at,
-                              contact_phone, fee_amount, late_registration)
-         VALUES ($1, $2, $3, $4, 'online', 'new', $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [
-          code,
-          draft.procedure_code,
-          context.user.id,
-          unit.code,
-          JSON.stringify(application),
-          now,
-          due,
-          application.informant.phone,
-          fee,
-          late,
-        ],
-      );
-      await manager.query(
-        `INSERT INTO dossier_event (dossier_id, actor_id, actor_role, action, from_status, to_status, details, request_id)
-         VALUES ($1, $2, 'citizen', 'submit', NULL, 'new', $3, $4)`,
-        [dossier.id, context.user.id, JSON.stringify({ channel: 'online' }), context.requestId ?? null],
-      );
+      const dossier = await openDossier(manager, {
+        intake: { channel: 'online', citizenId: context.user.id },
+        code,
+        procedure,
+        unitCode: unit.code,
+        application,
+        holidays,
+        requestId: context.requestId,
+      });
+      const { due, fee, late } = dossier;
       const paperIds = Object.values(application.papers).filter((id): id is string => !!id);
       await linkAttachmentsToDossier(manager, {
         ownerId: context.user.id,
@@ -233,17 +212,6 @@ export class ApplicationsService {
           },
         });
       }
-      // The automatic intake checks run in the worker once this commits.
-      await writeToOutbox(manager, [
-        { queue: QueueNames.dossierIntake, name: 'intake-check', payload: { dossierId: dossier.id } },
-      ]);
-      await audit(manager, {
-        actorId: context.user.id,
-        action: 'dossier.submitted',
-        targetType: 'dossier',
-        targetId: dossier.id,
-        requestId: context.requestId,
-      });
 
       return {
         code,
@@ -251,7 +219,7 @@ export class ApplicationsService {
         unitCode: unit.code,
         unitName: unit.name,
         status: 'new',
-        submittedAt: now.toISOString(),
+        submittedAt: dossier.submittedAt.toISOString(),
         dueAt: due.toISOString(),
         lateRegistration: late,
         feeAmount: fee,

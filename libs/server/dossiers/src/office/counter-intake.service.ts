@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { applicationSchema, feeCase, stepsOf, todayInVietnam, type FeeRule, type SessionUser } from '@portal/contracts';
-import { feeFor, HolidaysService } from '@portal/server/catalogue';
-import { QueueNames, ValidationFailed, writeToOutbox } from '@portal/server/platform';
-import { dueAt } from '@portal/server/workflow';
+import { applicationSchema, stepsOf, type FeeRule, type SessionUser } from '@portal/contracts';
+import { HolidaysService } from '@portal/server/catalogue';
+import { ValidationFailed } from '@portal/server/platform';
 import { DataSource } from 'typeorm';
-import { ProcedureNotOnline } from '../applications/application.errors';
+import { ProcedureNotOnline, UnitNotFound } from '../applications/application.errors';
 import { nextDossierCode } from '../applications/dossier-code';
-import { scheduleSlaTimers } from '../timers/sla-timers';
+import { openDossier } from '../applications/open-dossier';
 import { staffUnit } from './office.service';
 
 /**
@@ -33,6 +32,7 @@ export class CounterIntakeService {
     const [unit] = await this.dataSource.query(`SELECT parent_code FROM administrative_unit WHERE code = $1`, [
       unitCode,
     ]);
+    if (!unit) throw new UnitNotFound();
     const code = await nextDossierCode(this.dataSource.manager, unit.parent_code, new Date());
     const holidays = await this.holidays.calendar();
     return this.dataSource.transaction(async (manager) => {
@@ -41,37 +41,19 @@ export class CounterIntakeService {
         [procedureCode],
       );
       if (!procedure) throw new ProcedureNotOnline(procedureCode);
-      const now = new Date();
-      const chargeCase = feeCase(procedureCode, application.child.dateOfBirth, todayInVietnam(now));
-      const late = chargeCase === 'late';
-      const fee = feeFor(procedure.fees as FeeRule[], chargeCase);
-      const due = dueAt(now, procedure.time_limit_amount, holidays);
-      const [dossier] = await manager.query(
-        `INSERT INTO dossier (code, procedure_code, applicant_id, unit_code, channel, status, data, submitted_at, received_at,
-                              due_at, contact_phone, fee_amount, late_registration, assignee_id)
-         VALUES ($1, $2, NULL, $3, 'counter', 'received', $4, $5, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [
-          code,
-          procedureCode,
-          unitCode,
-          JSON.stringify(application),
-          now,
-          due,
-          application.informant.phone,
-          fee,
-          late,
-          clerk.id,
-        ],
-      );
-      await manager.query(
-        `INSERT INTO dossier_event (dossier_id, actor_id, actor_role, action, from_status, to_status, details, request_id)
-         VALUES ($1, $2, 'clerk', 'counter-intake', NULL, 'received', $3, $4)`,
-        [dossier.id, clerk.id, JSON.stringify({ channel: 'counter' }), requestId ?? null],
-      );
-      await writeToOutbox(manager, [
-        { queue: QueueNames.dossierIntake, name: 'intake-check', payload: { dossierId: dossier.id } },
-      ]);
-      await scheduleSlaTimers(manager, { dossierId: dossier.id, from: now, due });
+      await openDossier(manager, {
+        intake: { channel: 'counter', clerkId: clerk.id },
+        code,
+        procedure: {
+          code: procedureCode,
+          time_limit_amount: procedure.time_limit_amount,
+          fees: procedure.fees as FeeRule[],
+        },
+        unitCode,
+        application,
+        holidays,
+        requestId,
+      });
       return code;
     });
   }
