@@ -294,6 +294,18 @@ describe('API: the back office works a ward’s dossiers through the workflow', 
     expect(moved).toBeLessThan(2 * 86_400_000 + 60_000);
     expect(after.paused_at).toBeNull();
     expect(after.paused_seconds).toBeGreaterThanOrEqual(2 * 86_400);
+    // The new warning timer falls a quarter of the working time before the new due date, not 75 % of what is left.
+    const [dates] = await dataSource.query(`SELECT id, received_at FROM dossier WHERE code = $1`, [code]);
+    const [warning] = await dataSource.query(
+      `SELECT run_at FROM outbox_message WHERE job_name = 'sla-warning' AND payload->>'dossierId' = $1
+        ORDER BY id DESC LIMIT 1`,
+      [dates.id],
+    );
+    const working =
+      new Date(after.due_at).getTime() - new Date(dates.received_at).getTime() - after.paused_seconds * 1000;
+    expect(
+      Math.abs(new Date(warning.run_at).getTime() - (new Date(after.due_at).getTime() - working / 4)),
+    ).toBeLessThan(2000);
   });
 
   it('lets a staff member who also has a citizen account act only as staff in the back office', async () => {

@@ -55,7 +55,9 @@ describe('SLA timers: due soon and overdue, as delayed jobs that follow the due 
     const { id } = await receivedDossier();
     const due = new Date(Date.now() + 1500);
     await dataSource.query(`UPDATE dossier SET due_at = $2 WHERE id = $1`, [id, due]);
-    await dataSource.transaction((manager) => scheduleSlaTimers(manager, { dossierId: id, from: new Date(), due }));
+    await dataSource.transaction((manager) =>
+      scheduleSlaTimers(manager, { dossierId: id, clockStart: new Date(), due, pausedSeconds: 0 }),
+    );
     await eventually(async () => (await timerEvents(id)).length === 2, 15_000, 'both timers firing');
     expect(await timerEvents(id)).toEqual([`sla-warning@${due.toISOString()}`, `sla-overdue@${due.toISOString()}`]);
   });
@@ -66,11 +68,11 @@ describe('SLA timers: due soon and overdue, as delayed jobs that follow the due 
     const moved = new Date(Date.now() + 2500);
     await dataSource.query(`UPDATE dossier SET due_at = $2 WHERE id = $1`, [id, first]);
     await dataSource.transaction((manager) =>
-      scheduleSlaTimers(manager, { dossierId: id, from: new Date(), due: first }),
+      scheduleSlaTimers(manager, { dossierId: id, clockStart: new Date(), due: first, pausedSeconds: 0 }),
     );
     await dataSource.query(`UPDATE dossier SET due_at = $2 WHERE id = $1`, [id, moved]);
     await dataSource.transaction((manager) =>
-      scheduleSlaTimers(manager, { dossierId: id, from: new Date(), due: moved }),
+      scheduleSlaTimers(manager, { dossierId: id, clockStart: new Date(), due: moved, pausedSeconds: 0 }),
     );
     await eventually(
       async () => (await timerEvents(id)).includes(`sla-overdue@${moved.toISOString()}`),

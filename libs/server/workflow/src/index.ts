@@ -1,3 +1,4 @@
 export * from './working-days';
 export * from './engine';
 export * from './definitions/definition';
+export * from './clock';

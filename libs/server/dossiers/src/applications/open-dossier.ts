@@ -75,7 +75,7 @@ export async function openDossier(
   await writeToOutbox(manager, [
     { queue: QueueNames.dossierIntake, name: 'intake-check', payload: { dossierId: dossier.id } },
   ]);
-  if (counter) await scheduleSlaTimers(manager, { dossierId: dossier.id, from: now, due });
+  if (counter) await scheduleSlaTimers(manager, { dossierId: dossier.id, clockStart: now, due, pausedSeconds: 0 });
   await audit(manager, {
     actorId,
     action: counter ? 'dossier.counter-intake' : 'dossier.submitted',

@@ -9,7 +9,7 @@ import {
   type SessionUser,
   type WorkflowStep,
 } from '@portal/contracts';
-import { allowedActions } from '@portal/server/workflow';
+import { allowedActions, clockRunningStatuses, dueMarks } from '@portal/server/workflow';
 import { DataSource } from 'typeorm';
 import { DossierNotFound } from '../applications/application.errors';
 import { MyDossiersService } from '../my-dossiers/my-dossiers.service';
@@ -18,32 +18,13 @@ import { actorRoles } from './workflow-actions.service';
 
 export const INBOX_PAGE_SIZE = 50;
 
-/**
- * The marks beside a due date: overdue once it has passed, due soon when less
- * than a quarter of the time from submission is left — only while the ward
- * works the dossier (not while it waits for the citizen, nor once finished).
- */
-export function dueMarks(
-  status: string,
-  dueAt: Date | string | null,
-  submittedAt: Date | string | null,
-  now = Date.now(),
-): { dueSoon: boolean; overdue: boolean } {
-  const due = dueAt ? new Date(dueAt).getTime() : null;
-  const submitted = submittedAt ? new Date(submittedAt).getTime() : null;
-  const active = ['new', 'received', 'processing'].includes(status);
-  const overdue = active && due !== null && due < now;
-  const dueSoon = active && !overdue && due !== null && submitted !== null && due - now < (due - submitted) / 4;
-  return { dueSoon, overdue };
-}
-
-const ACTIVE = `('new', 'received', 'processing', 'supplement_requested')`;
+const RUNNING = `(${clockRunningStatuses.map((status) => `'${status}'`).join(', ')})`;
 const tabFilter: Record<InboxTab, string> = {
   to_receive: `d.status = 'new'`,
   in_progress: `d.status IN ('received', 'processing') AND d.step IS NULL`,
   waiting_papers: `d.status = 'supplement_requested'`,
   to_sign: `d.status = 'processing' AND d.step = 'awaiting_signature'`,
-  overdue: `d.status IN ${ACTIVE} AND d.paused_at IS NULL AND d.due_at < now()`,
+  overdue: `d.status IN ${RUNNING} AND d.due_at < now()`,
   finished: `d.status IN ('refused', 'processed', 'returned', 'withdrawn', 'stopped')`,
 };
 
@@ -98,7 +79,8 @@ export class OfficeService {
     const rows = await this.dataSource.query(
       `SELECT d.code, p.name AS procedure_name, p.name_en AS procedure_name_en,
               d.data->'child'->>'fullName' AS child_name, d.data->'informant'->>'fullName' AS informant_name,
-              d.status, d.step, d.channel, d.submitted_at, d.due_at, d.paused_at, a.full_name AS assignee_name,
+              d.status, d.step, d.channel, d.submitted_at, d.received_at, d.due_at, d.paused_seconds,
+              a.full_name AS assignee_name,
               u.name AS unit_name, count(*) OVER () AS total
          FROM dossier d
          JOIN procedure p ON p.code = d.procedure_code
@@ -129,7 +111,15 @@ export class OfficeService {
           channel: r['channel'] as string,
           submittedAt: submitted ? new Date(submitted).toISOString() : null,
           dueAt: due ? new Date(due).toISOString() : null,
-          ...dueMarks(r['status'] as string, r['due_at'] as Date | null, r['submitted_at'] as Date | null, now),
+          ...dueMarks(
+            r['status'] as string,
+            {
+              clockStart: (r['received_at'] ?? r['submitted_at']) as Date | null,
+              due: r['due_at'] as Date | null,
+              pausedSeconds: r['paused_seconds'] as number,
+            },
+            now,
+          ),
           assigneeName: (r['assignee_name'] as string | null) ?? null,
           unitName: r['unit_name'] as string,
         };
@@ -146,6 +136,7 @@ export class OfficeService {
     const { unitCode: unit, role } = readerScope(user);
     const [row] = await this.dataSource.query(
       `SELECT d.id, d.applicant_id, d.version, d.step, d.proposal, d.status, p.workflow, a.full_name AS assignee_name,
+              d.submitted_at, d.received_at, d.due_at, d.paused_seconds,
               u.full_name AS applicant_name, d.contact_phone
          FROM dossier d JOIN procedure p ON p.code = d.procedure_code
          LEFT JOIN app_user a ON a.id = d.assignee_id
@@ -161,7 +152,11 @@ export class OfficeService {
     const detail = await this.dossiers.detailById(row.id, { includeViews: true });
     return {
       ...detail,
-      ...dueMarks(detail.status, detail.dueAt, detail.submittedAt),
+      ...dueMarks(row.status, {
+        clockStart: row.received_at ?? row.submitted_at,
+        due: row.due_at,
+        pausedSeconds: row.paused_seconds,
+      }),
       version: row.version,
       step: row.step,
       proposal: row.proposal,

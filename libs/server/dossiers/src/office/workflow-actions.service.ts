@@ -34,6 +34,8 @@ interface DossierRow {
   workflow: string;
   time_limit_amount: number;
   paused_at: Date | null;
+  paused_seconds: number;
+  received_at: Date | null;
   due_at: Date | null;
 }
 
@@ -142,7 +144,13 @@ export class WorkflowActionsService {
       );
       // The clock starts when the dossier is received and moves when it resumes: set its timers.
       if (due && (t.clock === 'start' || t.clock === 'resume')) {
-        await scheduleSlaTimers(manager, { dossierId: row.id, from: now, due });
+        const started = t.clock === 'start';
+        await scheduleSlaTimers(manager, {
+          dossierId: row.id,
+          clockStart: started ? now : new Date(row.received_at ?? now),
+          due,
+          pausedSeconds: started ? 0 : row.paused_seconds + Math.round(pausedMs / 1000),
+        });
       }
       // The linked procedure goes on to the residence and health-insurance agencies once the birth is registered.
       if (t.handOff === 'partner-agencies') await queueAgencyFanOut(manager, row.id);
@@ -193,7 +201,8 @@ export class WorkflowActionsService {
   private async lockDossier(manager: EntityManager, scope: Scope, code: string): Promise<DossierRow> {
     const [column, value] = 'unitCode' in scope ? ['unit_code', scope.unitCode] : ['applicant_id', scope.applicantId];
     const [row] = (await manager.query(
-      `SELECT d.id, d.status, d.step, d.proposal, d.version, p.workflow, p.time_limit_amount, d.paused_at, d.due_at
+      `SELECT d.id, d.status, d.step, d.proposal, d.version, p.workflow, p.time_limit_amount, d.paused_at, d.due_at,
+              d.paused_seconds, d.received_at
          FROM dossier d JOIN procedure p ON p.code = d.procedure_code
         WHERE d.code = $1 AND d.${column} = $2
         FOR UPDATE OF d`,

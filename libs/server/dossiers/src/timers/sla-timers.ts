@@ -1,11 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { QueueNames, shortJobWorker, writeToOutbox } from '@portal/server/platform';
+import { clockRunning, warningAt } from '@portal/server/workflow';
 import type { Job } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
-
-/** The share of the legal time after which the inbox warns. */
-export const WARNING_SHARE = 0.75;
 
 export type SlaTimerKind = 'sla-warning' | 'sla-overdue';
 
@@ -16,23 +14,22 @@ export interface SlaTimerJob {
 }
 
 /**
- * Sets a dossier's two timers (a warning at 75 % of its time, "overdue" at its
+ * Sets a dossier's two timers (a warning at 75 % of its working time (see warningAt), "overdue" at its
  * due time) as delayed jobs, through the outbox of the caller's transaction.
  * When the clock pauses and the due time moves, new timers are set and the old
  * ones find a different due time and do nothing.
  */
 export async function scheduleSlaTimers(
   manager: EntityManager,
-  timer: { dossierId: string; from: Date; due: Date },
+  timer: { dossierId: string; clockStart: Date; due: Date; pausedSeconds: number },
 ): Promise<void> {
-  const span = timer.due.getTime() - timer.from.getTime();
   const payload: SlaTimerJob = { dossierId: timer.dossierId, dueAt: timer.due.toISOString() };
   await writeToOutbox(manager, [
     {
       queue: QueueNames.slaTimers,
       name: 'sla-warning',
       payload: { ...payload },
-      runAt: new Date(timer.from.getTime() + span * WARNING_SHARE),
+      runAt: warningAt(timer.clockStart, timer.due, timer.pausedSeconds),
     },
     { queue: QueueNames.slaTimers, name: 'sla-overdue', payload: { ...payload }, runAt: timer.due },
   ]);
@@ -59,7 +56,7 @@ export class SlaTimerProcessor extends WorkerHost {
       );
       const current =
         dossier &&
-        ['new', 'received', 'processing'].includes(dossier.status) &&
+        clockRunning(dossier.status) &&
         !dossier.paused_at &&
         dossier.due_at &&
         new Date(dossier.due_at).toISOString() === job.data.dueAt;
