@@ -63,6 +63,13 @@ test.describe('a citizen applies for birth registration online', () => {
     await form.continue();
 
     await expect(form.heading).toHaveText('Kiểm tra thông tin trước khi nộp');
+    // Back on the papers page, the uploads are still there (nothing to upload again).
+    await page.goBack();
+    await expect(form.heading).toHaveText('Giấy tờ kèm theo');
+    await expect(page.getByRole('link', { name: /giay-chung-sinh\.pdf/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: /giay-ket-hon\.pdf/ })).toBeVisible();
+    await form.continue();
+    await expect(form.heading).toHaveText('Kiểm tra thông tin trước khi nộp');
     await expect(page.getByText('Nguyễn Minh Khang')).toBeVisible();
     await expect(page.getByText('Đăng ký khai sinh đúng hạn được miễn lệ phí.')).toBeVisible();
     await expectNoAccessibilityViolations(page);

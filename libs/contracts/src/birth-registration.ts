@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AttachmentSummary } from './attachment';
 import { emailSchema, normaliseName, phoneSchema, VIETNAMESE_NAME } from './validation';
 
 /**
@@ -241,6 +242,8 @@ export interface DraftView {
   /** Ids of the steps whose page has been saved and passed its checks. */
   completedSteps: string[];
   updatedAt: string;
+  /** One draft (not the list): the uploads its papers page names, to show them again. */
+  papers?: AttachmentSummary[];
 }
 
 export interface SubmittedDossier {

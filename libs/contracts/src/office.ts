@@ -96,10 +96,7 @@ export const actionRequestSchema = z.object({
   version: z.number({ message: 'required' }).int({ message: 'wrongType' }).min(1, { message: 'wrongType' }),
   reason: reasonText,
   /** For a supplement request: the papers asked for. */
-  papers: z
-    .array(paperCodeSchema)
-    .max(10, { message: 'tooLong' })
-    .optional(),
+  papers: z.array(paperCodeSchema).max(10, { message: 'tooLong' }).optional(),
 });
 export type ActionRequest = z.input<typeof actionRequestSchema>;
 

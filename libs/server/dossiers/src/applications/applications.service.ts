@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   applicationSchema,
   stepsOf,
+  type AttachmentSummary,
   type DraftView,
   type Language,
   type SessionUser,
@@ -14,6 +15,7 @@ import { queueNotification } from '@portal/server/notifications';
 import { ValidationFailed } from '@portal/server/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { linkAttachmentsToDossier } from '../attachments';
+import { ATTACHMENT_COLUMNS, toAttachmentSummary, type AttachmentRow } from '../attachments/attachment-row';
 import {
   DraftNotFound,
   PaperNotUploaded,
@@ -94,7 +96,25 @@ export class ApplicationsService {
   }
 
   async get(context: RequestContext, draftId: string): Promise<DraftView> {
-    return toView(await this.ownDraft(this.dataSource.manager, context, draftId));
+    const view = toView(await this.ownDraft(this.dataSource.manager, context, draftId));
+    return { ...view, papers: await this.draftPapers(this.dataSource.manager, context, view) };
+  }
+
+  /** The uploads the draft's papers page names, still the citizen's and not yet in a dossier (to show them again). */
+  private async draftPapers(
+    manager: EntityManager,
+    context: RequestContext,
+    view: DraftView,
+  ): Promise<AttachmentSummary[]> {
+    const ids = Object.values((view.data['papers'] as Record<string, unknown> | undefined) ?? {}).filter(
+      (id): id is string => typeof id === 'string' && UUID.test(id),
+    );
+    if (!ids.length) return [];
+    const rows = (await manager.query(
+      `SELECT ${ATTACHMENT_COLUMNS} FROM attachment WHERE id = ANY($1::uuid[]) AND owner_id = $2 AND dossier_id IS NULL`,
+      [ids, context.user.id],
+    )) as AttachmentRow[];
+    return rows.map(toAttachmentSummary);
   }
 
   /** Checks one page with its schema and saves it; a bad page changes nothing. */
@@ -117,7 +137,8 @@ export class ApplicationsService {
           RETURNING id, procedure_code, data, completed_steps, updated_at`,
         [draft.id, stepId, JSON.stringify(parsed.data)],
       )) as [DraftRow[], number];
-      return toView(row);
+      const view = toView(row);
+      return { ...view, papers: await this.draftPapers(manager, context, view) };
     });
   }
 

@@ -118,6 +118,11 @@ export class FormStepPage {
         const initial = saved[field.name] ?? (field.kind === 'checkbox' ? false : '');
         group.addControl(field.name, new FormControl(initial));
       }
+      // Papers uploaded earlier are shown again, not an empty upload field.
+      const named = (draft.data['papers'] ?? {}) as Record<string, string | undefined>;
+      this.uploads.set(
+        Object.fromEntries(Object.entries(named).map(([field, id]) => [field, draft.papers?.find((p) => p.id === id)])),
+      );
       this.values.set(group.getRawValue());
       group.valueChanges.subscribe(() => this.values.set(group.getRawValue()));
       this.form.set(group);
