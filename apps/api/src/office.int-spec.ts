@@ -329,13 +329,15 @@ describe('API: the back office works a ward’s dossiers through the workflow', 
     const citizen = await aSignedInCitizen(base);
     const code = await aSubmittedBirthRegistration(citizen.browser);
     const paper = await uploadPaper(citizen.browser, 'medical_birth_certificate');
-    const [{ version }] = await dataSource.query(`SELECT version FROM dossier WHERE code = $1`, [code]);
+    const mine = (await (await citizen.browser.get(`/dossiers/${code}`)).json()) as DossierDetail;
+    expect(mine.allowedActions).toEqual(['withdraw']); // what the state table lets a citizen do now
+    const { version } = mine;
     const withdrawn = await citizen.browser.post(`/dossiers/${code}/actions/withdraw`, {
       version,
       attachmentIds: [paper],
     });
     expect(withdrawn.status).toBe(200);
-    expect(((await withdrawn.json()) as DossierDetail).status).toBe('withdrawn');
+    expect((await withdrawn.json()) as DossierDetail).toMatchObject({ status: 'withdrawn', allowedActions: [] });
     const [linked] = await dataSource.query(`SELECT dossier_id FROM attachment WHERE id = $1`, [paper]);
     expect(linked.dossier_id).toBeNull();
   });

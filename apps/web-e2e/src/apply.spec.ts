@@ -102,6 +102,18 @@ test.describe('a citizen applies for birth registration online', () => {
     await expect(page.getByRole('heading', { name: 'Kết quả tra cứu' })).toBeVisible();
     await expect(page.getByText('Phường Ba Đình').first()).toBeVisible();
     await expectNoAccessibilityViolations(page);
+
+    // The citizen changes their mind and withdraws it, saying why.
+    await page.goto(`/dossiers/${code}`);
+    await page.locator('details.withdraw summary').click();
+    await expect(page.locator('details.withdraw summary')).toHaveText('Rút hồ sơ');
+    await page.getByLabel('Lý do rút hồ sơ').fill('Gia đình sẽ nộp trực tiếp tại phường.');
+    await expectNoAccessibilityViolations(page);
+    await page.getByRole('button', { name: 'Xác nhận rút hồ sơ' }).click();
+    await expect(page.getByRole('status')).toHaveText('Đã rút hồ sơ. Cơ quan tiếp nhận dừng giải quyết hồ sơ này.');
+    await expect(page.locator('.summary-list').getByText('Đã rút')).toBeVisible();
+    await expect(page.locator('ol.timeline')).toContainText('Gia đình sẽ nộp trực tiếp tại phường.');
+    await expect(page.locator('details.withdraw')).toHaveCount(0); // nothing more to withdraw
   });
 
   test('in English: the linked procedure, resumed after signing out and in again', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AttachmentSummary } from './attachment';
+import type { WorkflowAction } from './office';
 import { emailSchema, normaliseName, phoneSchema, VIETNAMESE_NAME } from './validation';
 
 /**
@@ -298,6 +299,8 @@ export interface DossierDetail extends DossierSummary {
   papers: DossierPaper[];
   /** For optimistic locking: send it back with an action. */
   version: number;
+  /** The actions the current state allows the viewer to take (the workflow's state table decides). */
+  allowedActions: WorkflowAction[];
   /** While the ward waits for papers: what it asked for and why. */
   supplementRequest: { reason: string | null; papers: string[]; at: string } | null;
 }

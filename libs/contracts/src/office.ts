@@ -78,8 +78,6 @@ export interface OfficeDossier extends DossierDetail {
   dueSoon: boolean;
   overdue: boolean;
   applicant: { fullName: string | null; phone: string | null };
-  /** The actions the current state allows the viewer to take. */
-  allowedActions: WorkflowAction[];
 }
 
 const reasonText = z.preprocess(

@@ -8,6 +8,7 @@ import {
   type StatusLookupResult,
 } from '@portal/contracts';
 import { TooManyAttempts } from '@portal/server/platform';
+import { allowedActions, type ActorRole } from '@portal/server/workflow';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import { DossierNotFound, LookupNotFound } from '../applications/application.errors';
@@ -89,19 +90,24 @@ export class MyDossiersService {
       userId,
     ]);
     if (!row) throw new DossierNotFound();
-    return this.detailById(row.id, { includeViews: false });
+    return this.detailById(row.id, { includeViews: false, roles: ['citizen'] });
   }
 
   /**
    * A dossier with its papers and timeline; the caller has checked who may see it.
    * Staff reads are part of the history, but a citizen's timeline shows what happened to the dossier.
    */
-  async detailById(id: string, options: { includeViews: boolean }): Promise<DossierDetail> {
+  async detailById(
+    id: string,
+    options: { includeViews: boolean; roles: readonly ActorRole[] },
+  ): Promise<DossierDetail> {
     const [row] = (await this.dataSource.query(`${SUMMARY} WHERE d.id = $1`, [id])) as SummaryRow[];
     if (!row) throw new DossierNotFound();
-    const [{ data, version }] = await this.dataSource.query(`SELECT data, version FROM dossier WHERE id = $1`, [
-      row.id,
-    ]);
+    const [{ data, version, step, proposal, workflow }] = await this.dataSource.query(
+      `SELECT d.data, d.version, d.step, d.proposal, p.workflow
+         FROM dossier d JOIN procedure p ON p.code = d.procedure_code WHERE d.id = $1`,
+      [row.id],
+    );
     const [request] =
       row.status === 'supplement_requested'
         ? await this.dataSource.query(
@@ -128,6 +134,8 @@ export class MyDossiersService {
       ...toSummary(row),
       data,
       version,
+      // What the viewer may do now, as the workflow's state table says.
+      allowedActions: allowedActions(workflow, { status: row.status, step }, proposal, options.roles),
       supplementRequest: request
         ? {
             reason: request.reason,

@@ -9,7 +9,7 @@ import {
   type SessionUser,
   type WorkflowStep,
 } from '@portal/contracts';
-import { allowedActions, clockRunningStatuses, dueMarks } from '@portal/server/workflow';
+import { clockRunningStatuses, dueMarks } from '@portal/server/workflow';
 import { DataSource } from 'typeorm';
 import { DossierNotFound } from '../applications/application.errors';
 import { MyDossiersService } from '../my-dossiers/my-dossiers.service';
@@ -149,7 +149,9 @@ export class OfficeService {
       `INSERT INTO dossier_event (dossier_id, actor_id, actor_role, action, request_id) VALUES ($1, $2, $3, 'view', $4)`,
       [row.id, user.id, role, requestId ?? null],
     );
-    const detail = await this.dossiers.detailById(row.id, { includeViews: true });
+    // An auditor acts in no role here: no actions.
+    const roles = unit ? actorRoles(user, { unitCode: unit }) : [];
+    const detail = await this.dossiers.detailById(row.id, { includeViews: true, roles });
     return {
       ...detail,
       ...dueMarks(row.status, {
@@ -162,15 +164,6 @@ export class OfficeService {
       proposal: row.proposal,
       assigneeName: row.assignee_name,
       applicant: { fullName: row.applicant_name, phone: row.contact_phone },
-      // An auditor acts in no role here: no actions.
-      allowedActions: unit
-        ? allowedActions(
-            row.workflow,
-            { status: row.status, step: row.step },
-            row.proposal,
-            actorRoles(user, { unitCode: unit }),
-          )
-        : [],
     };
   }
 

@@ -62,6 +62,13 @@ export class ApplicationsApi {
     );
   }
 
+  /** Withdraws my dossier (the reason is optional); the ward stops working on it. */
+  withdraw(code: string, version: number, reason?: string): Promise<DossierDetail> {
+    return firstValueFrom(
+      this.http.post<DossierDetail>(`/api/dossiers/${encodeURIComponent(code)}/actions/withdraw`, { version, reason }),
+    );
+  }
+
   lookup(code: string, phone: string): Promise<StatusLookupResult> {
     return firstValueFrom(this.http.post<StatusLookupResult>('/api/dossiers/lookup', { code, phone }));
   }

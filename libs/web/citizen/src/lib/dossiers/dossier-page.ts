@@ -47,7 +47,7 @@ import {
         <span class="caption">{{ d.procedureName | localized: lang() }}</span>
         <h1>{{ 'dossier.title' | transloco: { code: d.code } }}</h1>
       }
-      @if (d.supplementRequest; as request) {
+      @if (d.allowedActions.includes('resubmit') && d.supplementRequest; as request) {
         <section class="notice" aria-labelledby="supplement-title">
           <h2 id="supplement-title">{{ 'supplement.title' | transloco }}</h2>
           @if (request.reason) {
@@ -62,6 +62,7 @@ import {
               [paperCode]="paper"
               [label]="'apply.papers.' + paper | transloco"
               [value]="uploads()[paper]"
+              [error]="errorFor('supplement-' + paper)"
               (uploaded)="uploaded(paper, $event)"
               (removed)="removed(paper)"
             />
@@ -79,6 +80,9 @@ import {
       }
       @if (resent()) {
         <div class="notice" role="status">{{ 'supplement.sent' | transloco }}</div>
+      }
+      @if (withdrawn()) {
+        <div class="notice" role="status">{{ 'withdraw.done' | transloco }}</div>
       }
       <dvc-summary-list>
         <dvc-summary-row [label]="'dossier.code' | transloco">{{ d.code }}</dvc-summary-row>
@@ -124,6 +128,35 @@ import {
           </li>
         }
       </ol>
+      @if (d.allowedActions.includes('withdraw')) {
+        <details class="withdraw">
+          <summary>{{ 'withdraw.open' | transloco }}</summary>
+          <p>{{ 'withdraw.warning' | transloco }}</p>
+          <div class="form-group">
+            <label class="label" for="withdraw-reason">{{ 'withdraw.reason' | transloco }}</label>
+            <div class="hint" id="withdraw-reason-hint">{{ 'apply.optional' | transloco }}</div>
+            <textarea
+              id="withdraw-reason"
+              class="input textarea"
+              rows="2"
+              maxlength="1000"
+              aria-describedby="withdraw-reason-hint"
+              #reason
+            ></textarea>
+          </div>
+          @if (withdrawProblem(); as problem) {
+            <div class="notice notice--error" role="alert">{{ problem }}</div>
+          }
+          <button
+            type="button"
+            class="button button--warning"
+            [disabled]="busy()"
+            (click)="withdraw(d.code, d.version, reason.value)"
+          >
+            {{ 'withdraw.confirm' | transloco }}
+          </button>
+        </details>
+      }
     } @else if (dossier.error()) {
       <h1>{{ 'dossier.notFound' | transloco }}</h1>
       <p>
@@ -145,6 +178,8 @@ export class DossierPage {
   protected readonly problems = signal<FieldError[]>([]);
   protected readonly busy = signal(false);
   protected readonly resent = signal(false);
+  protected readonly withdrawn = signal(false);
+  protected readonly withdrawProblem = signal<string | null>(null);
 
   protected uploaded(paper: string, attachment: AttachmentSummary): void {
     this.uploads.update((all) => ({ ...all, [paper]: attachment }));
@@ -152,6 +187,25 @@ export class DossierPage {
 
   protected removed(paper: string): void {
     this.uploads.update((all) => ({ ...all, [paper]: undefined }));
+  }
+
+  protected errorFor(field: string): string | undefined {
+    return this.problems().find((problem) => problem.field === field)?.message;
+  }
+
+  /** Withdraws the dossier after the citizen confirmed it, with their reason if they gave one. */
+  protected async withdraw(code: string, version: number, reason: string): Promise<void> {
+    this.busy.set(true);
+    this.withdrawProblem.set(null);
+    try {
+      await this.api.withdraw(code, version, reason.trim() || undefined);
+      this.withdrawn.set(true);
+      this.dossier.reload();
+    } catch (error) {
+      this.withdrawProblem.set(toApiProblem(error, this.transloco.translate('form.networkError')).message);
+    } finally {
+      this.busy.set(false);
+    }
   }
 
   /** Sends the papers the ward asked for; every one of them must be uploaded first. */
