@@ -43,9 +43,12 @@ const personName = z
       .regex(VIETNAMESE_NAME, { message: 'personName' }),
   );
 
-/** Today in Viet Nam (UTC+7, no daylight saving), as YYYY-MM-DD. */
+/** Viet Nam keeps UTC+7 all year (no daylight saving): local dates need no time-zone database. */
+export const VIETNAM_UTC_OFFSET_MS = 7 * 3600_000;
+
+/** Today in Viet Nam, as YYYY-MM-DD. */
 export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  return new Date(now.getTime() + VIETNAM_UTC_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** A real calendar date written YYYY-MM-DD. */

@@ -1,4 +1,4 @@
-import type { DraftView } from '@portal/contracts';
+import { todayInVietnam, type DraftView } from '@portal/contracts';
 import { randomUUID } from 'node:crypto';
 import { BrowserClient } from './browser-client';
 
@@ -8,8 +8,7 @@ export const TINY_PDF = Buffer.from(
 );
 
 /** A date `n` days ago in Viet Nam, as YYYY-MM-DD. */
-export const vietnamDaysAgo = (n: number) =>
-  new Date(Date.now() - n * 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10);
+export const vietnamDaysAgo = (n: number) => todayInVietnam(new Date(Date.now() - n * 86_400_000));
 
 /** Registers a new citizen in a fresh browser and returns it signed in. */
 export async function aSignedInCitizen(

@@ -2,7 +2,7 @@
  * The texts of the notifications, in Vietnamese and English. Plain TypeScript:
  * no framework, no I/O, so every wording and every escape is unit-tested alone.
  */
-import { languages, localizedTextSchema, type Language } from '@portal/contracts';
+import { languages, localizedTextSchema, VIETNAM_UTC_OFFSET_MS, type Language } from '@portal/contracts';
 import { z } from 'zod';
 
 /** A single-line value: nothing that could break a header or a line of the text body. */
@@ -86,8 +86,6 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, '&#39;');
 }
 
-// Vietnam keeps UTC+7 all year (no summer time), so the calendar day needs no time-zone database.
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const englishMonths = [
   'January',
   'February',
@@ -110,7 +108,7 @@ const englishMonths = [
 export function formatDate(iso: string, language: Language): string {
   const instant = /^\d{4}-\d{2}-\d{2}$/.test(iso)
     ? Date.parse(`${iso}T00:00:00Z`)
-    : Date.parse(iso) + VIETNAM_OFFSET_MS;
+    : Date.parse(iso) + VIETNAM_UTC_OFFSET_MS;
   if (Number.isNaN(instant)) throw new InvalidNotification(`not a date: ${iso}`);
   const day = new Date(instant);
   const dd = day.getUTCDate();

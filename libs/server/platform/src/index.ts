@@ -2,6 +2,7 @@ export * from './config/config';
 export * from './config/config.module';
 export * from './database/data-source-options';
 export * from './database/database.module';
+export * from './database/query-helpers';
 export * from './errors/domain-error';
 export * from './errors/error.filter';
 export * from './logging/logging.module';

@@ -7,8 +7,8 @@
  * - A limit of 0 working days means "the same working day": due at the end of that day.
  * - A limit of n working days is due at the end of the n-th working day after the day it counts from.
  */
+import { VIETNAM_UTC_OFFSET_MS } from '@portal/contracts';
 
-const OFFSET_MS = 7 * 3600_000;
 export const CUT_OFF_HOUR = 15;
 export const END_OF_DAY_HOUR = 17;
 
@@ -16,11 +16,11 @@ export const END_OF_DAY_HOUR = 17;
 export type HolidayCalendar = ReadonlySet<string>;
 
 function localDay(instant: Date): string {
-  return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+  return new Date(instant.getTime() + VIETNAM_UTC_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 function localHour(instant: Date): number {
-  return new Date(instant.getTime() + OFFSET_MS).getUTCHours();
+  return new Date(instant.getTime() + VIETNAM_UTC_OFFSET_MS).getUTCHours();
 }
 
 function addDays(day: string, days: number): string {
@@ -49,5 +49,5 @@ export function countingDay(receivedAt: Date, holidays: HolidayCalendar): string
 export function dueAt(receivedAt: Date, workingDays: number, holidays: HolidayCalendar): Date {
   let day = countingDay(receivedAt, holidays);
   for (let i = 0; i < workingDays; i++) day = nextWorkingDay(day, holidays);
-  return new Date(Date.parse(`${day}T${String(END_OF_DAY_HOUR).padStart(2, '0')}:00:00Z`) - OFFSET_MS);
+  return new Date(Date.parse(`${day}T${String(END_OF_DAY_HOUR).padStart(2, '0')}:00:00Z`) - VIETNAM_UTC_OFFSET_MS);
 }

@@ -12,7 +12,7 @@ import {
 import { HolidaysService } from '@portal/server/catalogue';
 import { audit } from '@portal/server/identity';
 import { queueNotification } from '@portal/server/notifications';
-import { ValidationFailed } from '@portal/server/platform';
+import { isUuid, ValidationFailed } from '@portal/server/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { linkAttachmentsToDossier } from '../attachments';
 import { ATTACHMENT_COLUMNS, toAttachmentSummary, type AttachmentRow } from '../attachments/attachment-row';
@@ -34,8 +34,6 @@ interface DraftRow {
   completed_steps: string[];
   updated_at: Date;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toView(row: DraftRow): DraftView {
   return {
@@ -107,7 +105,7 @@ export class ApplicationsService {
     view: DraftView,
   ): Promise<AttachmentSummary[]> {
     const ids = Object.values((view.data['papers'] as Record<string, unknown> | undefined) ?? {}).filter(
-      (id): id is string => typeof id === 'string' && UUID.test(id),
+      (id): id is string => typeof id === 'string' && isUuid(id),
     );
     if (!ids.length) return [];
     const rows = (await manager.query(
@@ -164,7 +162,7 @@ export class ApplicationsService {
   async submit(context: RequestContext, draftId: string, publicUrl: string): Promise<SubmittedDossier> {
     // The code is taken before the transaction, on a connection of its own, so that submissions
     // neither queue on the counter row nor wait for a second pool connection while holding one.
-    const [ward] = UUID.test(draftId)
+    const [ward] = isUuid(draftId)
       ? await this.dataSource.query(
           `SELECT u.parent_code FROM dossier_draft d
              JOIN administrative_unit u ON u.code = d.data->'ward'->>'unitCode' AND u.tier = 'commune'
@@ -254,7 +252,7 @@ export class ApplicationsService {
     draftId: string,
     lock = false,
   ): Promise<DraftRow> {
-    if (!UUID.test(draftId)) throw new DraftNotFound();
+    if (!isUuid(draftId)) throw new DraftNotFound();
     const [row] = (await manager.query(
       `SELECT id, procedure_code, data, completed_steps, updated_at FROM dossier_draft
         WHERE id = $1 AND owner_id = $2 ${lock ? 'FOR UPDATE' : ''}`,

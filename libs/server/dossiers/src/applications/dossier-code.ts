@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@portal/contracts';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -5,8 +6,8 @@ import type { EntityManager } from 'typeorm';
  * counted per province and day (Viet Nam's calendar day).
  */
 export function codePrefix(provinceCode: string, at: Date): string {
-  const local = new Date(at.getTime() + 7 * 3600_000).toISOString();
-  return `HS-${provinceCode}-${local.slice(2, 4)}${local.slice(5, 7)}${local.slice(8, 10)}`;
+  const day = todayInVietnam(at); // YYYY-MM-DD
+  return `HS-${provinceCode}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { attachmentUploadFieldsSchema, type AttachmentSummary } from '@portal/contracts';
 import { audit } from '@portal/server/identity';
-import { ValidationFailed } from '@portal/server/platform';
+import { isUuid, ValidationFailed } from '@portal/server/platform';
 import type { FileHandle } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -12,8 +12,6 @@ import { AttachmentInUse, AttachmentNotFound, FileEmpty, FileTypeNotAllowed } fr
 import { sniffContentType } from './content-type';
 import { sanitiseFileName } from './file-name';
 import { FileStore } from './file-store';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The upload's text fields and its file, checked together so that every problem shows at once. */
 const uploadSchema = attachmentUploadFieldsSchema.extend({
@@ -89,7 +87,7 @@ export class AttachmentsService {
 
   /** The owner's attachment and its bytes, opened for reading; AttachmentNotFound for anyone else. */
   async open(ownerId: string, id: string): Promise<{ attachment: AttachmentSummary; file: FileHandle }> {
-    if (!UUID.test(id)) throw new AttachmentNotFound();
+    if (!isUuid(id)) throw new AttachmentNotFound();
     const [row] = (await this.dataSource.query(
       `SELECT ${ATTACHMENT_COLUMNS}, storage_key FROM attachment WHERE id = $1 AND owner_id = $2`,
       [id, ownerId],
@@ -101,7 +99,7 @@ export class AttachmentsService {
 
   /** A paper of a dossier, for the staff who handle it (the caller has checked their access to the dossier). */
   async openInDossier(dossierId: string, id: string): Promise<{ attachment: AttachmentSummary; file: FileHandle }> {
-    if (!UUID.test(id)) throw new AttachmentNotFound();
+    if (!isUuid(id)) throw new AttachmentNotFound();
     const [row] = (await this.dataSource.query(
       `SELECT ${ATTACHMENT_COLUMNS}, storage_key FROM attachment WHERE id = $1 AND dossier_id = $2`,
       [id, dossierId],
@@ -116,7 +114,7 @@ export class AttachmentsService {
    * its audit event first, then the file. Once submitted it stays (409).
    */
   async delete(ownerId: string, id: string, requestId?: string): Promise<void> {
-    if (!UUID.test(id)) throw new AttachmentNotFound();
+    if (!isUuid(id)) throw new AttachmentNotFound();
     const key = await this.dataSource.transaction(async (manager) => {
       const [deleted] = (await manager.query(
         `DELETE FROM attachment WHERE id = $1 AND owner_id = $2 AND dossier_id IS NULL

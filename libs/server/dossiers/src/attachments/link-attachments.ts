@@ -2,8 +2,7 @@ import type { AttachmentSummary } from '@portal/contracts';
 import type { EntityManager } from 'typeorm';
 import { AttachmentNotAvailable } from './attachment.errors';
 import { ATTACHMENT_COLUMNS, type AttachmentRow, toAttachmentSummary } from './attachment-row';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@portal/server/platform';
 
 export interface AttachmentLink {
   ownerId: string;
@@ -25,7 +24,7 @@ export async function linkAttachmentsToDossier(
 ): Promise<AttachmentSummary[]> {
   const ids = [...new Set(attachmentIds.map((id) => id.toLowerCase()))];
   if (ids.length === 0) return [];
-  const malformed = ids.filter((id) => !UUID.test(id));
+  const malformed = ids.filter((id) => !isUuid(id));
   if (malformed.length) throw new AttachmentNotAvailable(malformed);
   const rows = (await manager.query(
     `UPDATE attachment SET dossier_id = $1

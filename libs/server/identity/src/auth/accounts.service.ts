@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { normalisePhone, type Language, type SessionUser } from '@portal/contracts';
 import { queueNotification } from '@portal/server/notifications';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { uniqueViolation } from '@portal/server/platform';
+import { DataSource } from 'typeorm';
 import { audit } from '../audit/audit';
 import { hashPassword, verifyPassword } from '../users/passwords';
 import { AccountExists, InvalidCredentials } from './auth.errors';
@@ -57,7 +58,7 @@ export class AccountsService {
         return toSessionUser(row);
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+      if (uniqueViolation(error)) {
         throw new AccountExists();
       }
       throw error;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SessionUser } from '@portal/contracts';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { uniqueViolation } from '@portal/server/platform';
+import { DataSource } from 'typeorm';
 import { audit } from '../audit/audit';
 import { SESSION_USER_COLUMNS, toSessionUser, type UserRow } from '../auth/session-user';
 import type { EidIdentity } from './eid-claims';
@@ -12,12 +13,6 @@ export class EidIdentityConflict extends Error {
     super('another account already holds this personal ID number');
     this.name = 'EidIdentityConflict';
   }
-}
-
-function uniqueViolation(error: unknown): string | undefined {
-  if (!(error instanceof QueryFailedError)) return undefined;
-  const driverError = error.driverError as { code?: string; constraint?: string };
-  return driverError.code === '23505' ? (driverError.constraint ?? 'unknown') : undefined;
 }
 
 /**
