@@ -212,6 +212,20 @@ export function feeCase(procedureCode: string, dateOfBirth: string, on: string =
   return procedureCode === BIRTH_REGISTRATION && isLateRegistration(dateOfBirth, on) ? 'late' : 'on_time';
 }
 
+/**
+ * The papers an application must carry: the medical birth certificate, and the
+ * marriage certificate when both parents are named. At the counter nothing is
+ * uploaded: the clerk has seen the originals.
+ */
+export function requiredPapers(
+  application: { mother?: { absent?: boolean }; father?: { absent?: boolean } },
+  channel: 'online' | 'counter',
+): string[] {
+  if (channel === 'counter') return [];
+  const bothParentsNamed = application.mother?.absent === false && application.father?.absent === false;
+  return ['medical_birth_certificate', ...(bothParentsNamed ? ['marriage_certificate'] : [])];
+}
+
 /** The whole application of one procedure, with the rules that span pages. */
 export function applicationSchema(procedureCode: string, channel: 'online' | 'counter' = 'online') {
   const steps = stepsOf(procedureCode);
@@ -226,7 +240,8 @@ export function applicationSchema(procedureCode: string, channel: 'online' | 'co
       father: { absent: boolean };
       papers?: z.output<typeof papersStep>;
     };
-    if (data.papers && !data.mother.absent && !data.father.absent && !data.papers.marriage_certificate) {
+    const papers = data.papers as Record<string, string | undefined> | undefined;
+    if (papers && requiredPapers(data, channel).includes('marriage_certificate') && !papers['marriage_certificate']) {
       ctx.addIssue({ code: 'custom', path: ['papers', 'marriage_certificate'], message: 'marriageCertificate' });
     }
     if (

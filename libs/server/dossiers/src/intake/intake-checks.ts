@@ -4,10 +4,9 @@
  * date of birth and mother or father) already been registered or applied for?
  */
 export interface IntakeFacts {
-  /** Online, the papers must be uploaded; at the counter the clerk has seen the originals. */
-  channel: string;
+  /** What the application must carry (requiredPapers in @portal/contracts). */
+  papersRequired: string[];
   papersAttached: string[];
-  bothParentsNamed: boolean;
   duplicates: string[];
 }
 
@@ -18,10 +17,6 @@ export interface IntakeResult {
 }
 
 export function intakeResult(facts: IntakeFacts): IntakeResult {
-  const needed =
-    facts.channel === 'counter'
-      ? []
-      : ['medical_birth_certificate', ...(facts.bothParentsNamed ? ['marriage_certificate'] : [])];
-  const missingPapers = needed.filter((paper) => !facts.papersAttached.includes(paper));
+  const missingPapers = facts.papersRequired.filter((paper) => !facts.papersAttached.includes(paper));
   return { papersComplete: missingPapers.length === 0, missingPapers, duplicateOf: facts.duplicates };
 }

@@ -1,6 +1,7 @@
 import { BullModule, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, Module } from '@nestjs/common';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
+import { requiredPapers } from '@portal/contracts';
 import { QueueNames, shortJobWorker } from '@portal/server/platform';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -61,9 +62,8 @@ export class IntakeProcessor extends WorkerHost {
         ],
       );
       const result = intakeResult({
-        channel: dossier.channel,
+        papersRequired: requiredPapers(data, dossier.channel === 'counter' ? 'counter' : 'online'),
         papersAttached: papers.map((p: { paper_code: string }) => p.paper_code),
-        bothParentsNamed: data.mother?.absent === false && data.father?.absent === false,
         duplicates: duplicates.map((d: { code: string }) => d.code),
       });
       await manager.query(
