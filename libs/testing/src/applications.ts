@@ -1,4 +1,4 @@
-import { todayInVietnam, type DraftView } from '@portal/contracts';
+import type { DraftView } from '@portal/contracts';
 import { randomUUID } from 'node:crypto';
 import { BrowserClient } from './browser-client';
 
@@ -7,8 +7,12 @@ export const TINY_PDF = Buffer.from(
   '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
 );
 
-/** A date `n` days ago in Viet Nam, as YYYY-MM-DD. */
-export const vietnamDaysAgo = (n: number) => todayInVietnam(new Date(Date.now() - n * 86_400_000));
+/**
+ * A date `n` days ago in Viet Nam (UTC+7), as YYYY-MM-DD. The offset is written out:
+ * Playwright loads this file without the workspace's path mapping, so only types come from contracts.
+ */
+export const vietnamDaysAgo = (n: number) =>
+  new Date(Date.now() - n * 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** Registers a new citizen in a fresh browser and returns it signed in. */
 export async function aSignedInCitizen(

@@ -7,3 +7,4 @@ export * from './lib/applications-api';
 export * from './lib/attachments-api';
 export * from './lib/office-api';
 export * from './lib/holidays-api';
+export * from './lib/page-title';

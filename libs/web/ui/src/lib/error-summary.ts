@@ -18,7 +18,7 @@ export interface FieldError {
       <div class="error-summary" role="alert" tabindex="-1" #box aria-labelledby="error-summary-title">
         <h2 class="error-summary__title" id="error-summary-title">{{ title() }}</h2>
         <ul class="error-summary__list">
-          @for (error of errors(); track error.field) {
+          @for (error of errors(); track $index) {
             <li>
               <a [attr.href]="'#' + error.field" (click)="focusField($event, error.field)">{{ error.message }}</a>
             </li>

@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { TranslocoPipe } from '@jsverse/transloco';
 
 /** A labelled text input with an optional hint and its error message, linked for assistive technology. */
 @Component({
   selector: 'dvc-text-field',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'form-group', '[class.form-group--error]': '!!error()' },
   template: `
@@ -14,7 +15,7 @@ import { FormControl, ReactiveFormsModule } from '@angular/forms';
     }
     @if (error()) {
       <p class="error-message" [id]="inputId() + '-error'">
-        <span class="visually-hidden">{{ errorPrefix() }}</span> {{ error() }}
+        <span class="visually-hidden">{{ 'form.errorPrefix' | transloco }}</span> {{ error() }}
       </p>
     }
     <input
@@ -38,7 +39,6 @@ export class TextField {
   readonly control = input.required<FormControl<string>>();
   readonly hint = input<string>();
   readonly error = input<string>();
-  readonly errorPrefix = input('Lỗi:');
   readonly type = input<'text' | 'email' | 'tel' | 'password' | 'date'>('text');
   readonly autocomplete = input<string>();
   readonly inputmode = input<string>();

@@ -1,8 +1,7 @@
-import { ChangeDetectionStrategy, Component, effect, inject } from '@angular/core';
-import { Title } from '@angular/platform-browser';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { Language, Session } from '@portal/web/data-access';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { Language, pageTitle, Session } from '@portal/web/data-access';
 import { SummaryList, SummaryRow } from '@portal/web/ui';
 import { formatCalendarDate, maskPersonalId } from './identity-format';
 
@@ -66,12 +65,6 @@ export class AccountPage {
   protected readonly date = formatCalendarDate;
 
   constructor() {
-    const title = inject(Title);
-    const transloco = inject(TranslocoService);
-    const lang = this.lang;
-    effect(() => {
-      lang();
-      title.setTitle(`${transloco.translate('account.title')} – ${transloco.translate('shell.portalName')}`);
-    });
+    pageTitle((t) => t('account.title'));
   }
 }

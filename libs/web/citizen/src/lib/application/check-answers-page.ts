@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
-import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { feeCase, type DraftView } from '@portal/contracts';
-import { ApplicationsApi, Language, toApiProblem } from '@portal/web/data-access';
+import { ApplicationsApi, Language, pageTitle, toApiProblem } from '@portal/web/data-access';
 import { ErrorSummary, SummaryList, SummaryRow } from '@portal/web/ui';
 import { displayedProblems, type FieldDefinition, FormProblem, pagesOf, problemsFromApi } from '@portal/web/forms';
 
@@ -86,13 +85,7 @@ export class CheckAnswersPage {
           this.loadProblem.set(toApiProblem(error, this.transloco.translate('form.networkError')).message),
       );
     });
-    const title = inject(Title);
-    effect(() => {
-      this.lang();
-      title.setTitle(
-        `${this.transloco.translate('apply.check.title')} – ${this.transloco.translate('shell.portalName')}`,
-      );
-    });
+    pageTitle((t) => t('apply.check.title'));
   }
 
   protected answered(pageId: string, fields: FieldDefinition[]): FieldDefinition[] {

@@ -1,10 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { stepsOf, type AttachmentSummary, type DraftView } from '@portal/contracts';
-import { ApplicationsApi, Language, Session, toApiProblem } from '@portal/web/data-access';
+import { ApplicationsApi, Language, pageTitle, Session, toApiProblem } from '@portal/web/data-access';
 import { ErrorSummary } from '@portal/web/ui';
 import {
   displayedProblems,
@@ -128,12 +127,9 @@ export class FormStepPage {
       this.form.set(group);
       this.problemList.set([]);
     });
-    const title = inject(Title);
-    effect(() => {
-      this.lang();
+    pageTitle((t) => {
       const page = this.page();
-      if (page)
-        title.setTitle(`${this.transloco.translate(page.title)} – ${this.transloco.translate('shell.portalName')}`);
+      return page ? t(page.title) : undefined;
     });
   }
 

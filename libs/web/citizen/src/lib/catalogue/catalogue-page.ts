@@ -1,8 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
-import { Title } from '@angular/platform-browser';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { Language, ProceduresApi } from '@portal/web/data-access';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { Language, pageTitle, ProceduresApi } from '@portal/web/data-access';
 import { LocalizedPipe } from '@portal/web/ui';
 import { TimeLimitPipe } from '../time-limit.pipe';
 
@@ -82,12 +81,7 @@ export class CataloguePage {
   });
 
   constructor() {
-    const title = inject(Title);
-    const transloco = inject(TranslocoService);
-    effect(() => {
-      this.lang();
-      title.setTitle(`${transloco.translate('catalogue.title')} – ${transloco.translate('shell.portalName')}`);
-    });
+    pageTitle((t) => t('catalogue.title'));
   }
 }
 

@@ -1,9 +1,8 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
-import { Title } from '@angular/platform-browser';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { AttachmentSummary } from '@portal/contracts';
-import { ApplicationsApi, Language, toApiProblem } from '@portal/web/data-access';
+import { ApplicationsApi, Language, pageTitle, toApiProblem } from '@portal/web/data-access';
 import {
   ErrorSummary,
   FieldError,
@@ -237,13 +236,6 @@ export class DossierPage {
   }
 
   constructor() {
-    const title = inject(Title);
-    effect(() => {
-      this.lang();
-      const key = this.submitted() ? 'receipt.title' : 'myDossiers.title';
-      title.setTitle(
-        `${this.code()} – ${this.transloco.translate(key)} – ${this.transloco.translate('shell.portalName')}`,
-      );
-    });
+    pageTitle((t) => [this.code(), t(this.submitted() ? 'receipt.title' : 'myDossiers.title')]);
   }
 }

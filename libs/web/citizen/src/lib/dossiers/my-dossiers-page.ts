@@ -1,8 +1,7 @@
-import { ChangeDetectionStrategy, Component, effect, inject } from '@angular/core';
-import { Title } from '@angular/platform-browser';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { ApplicationsApi, Language } from '@portal/web/data-access';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { ApplicationsApi, Language, pageTitle } from '@portal/web/data-access';
 import { LocalizedPipe, VnDatePipe } from '@portal/web/ui';
 import { pagesOf } from '@portal/web/forms';
 
@@ -79,12 +78,7 @@ export class MyDossiersPage {
   protected readonly lang = inject(Language).current;
 
   constructor() {
-    const title = inject(Title);
-    const transloco = inject(TranslocoService);
-    effect(() => {
-      this.lang();
-      title.setTitle(`${transloco.translate('myDossiers.title')} – ${transloco.translate('shell.portalName')}`);
-    });
+    pageTitle((t) => t('myDossiers.title'));
   }
 
   protected nextStep(procedureCode: string, completed: string[]): string {

@@ -1,9 +1,8 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { Title } from '@angular/platform-browser';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { statusLookupRequestSchema, type StatusLookupResult } from '@portal/contracts';
-import { ApplicationsApi, Language, toApiProblem } from '@portal/web/data-access';
+import { ApplicationsApi, Language, pageTitle, toApiProblem } from '@portal/web/data-access';
 import { ErrorSummary, LocalizedPipe, SummaryList, SummaryRow, TextField, VnDatePipe } from '@portal/web/ui';
 import { displayedProblems, FormProblem, problemsFromApi, validate } from '@portal/web/forms';
 
@@ -33,7 +32,6 @@ import { displayedProblems, FormProblem, problemsFromApi, validate } from '@port
           [hint]="'lookup.codeHint' | transloco"
           [control]="form.controls.code"
           [error]="problems.byField()['code']"
-          [errorPrefix]="'form.errorPrefix' | transloco"
           [spellcheck]="false"
         />
         <dvc-text-field
@@ -43,7 +41,6 @@ import { displayedProblems, FormProblem, problemsFromApi, validate } from '@port
           [hint]="'lookup.phoneHint' | transloco"
           [control]="form.controls.phone"
           [error]="problems.byField()['phone']"
-          [errorPrefix]="'form.errorPrefix' | transloco"
           inputmode="tel"
         />
         <button type="submit" class="button" [disabled]="busy()">{{ 'lookup.submit' | transloco }}</button>
@@ -82,11 +79,7 @@ export class StatusLookupPage {
   });
 
   constructor() {
-    const title = inject(Title);
-    effect(() => {
-      this.lang();
-      title.setTitle(`${this.transloco.translate('lookup.title')} – ${this.transloco.translate('shell.portalName')}`);
-    });
+    pageTitle((t) => t('lookup.title'));
   }
 
   protected async submit(): Promise<void> {

@@ -1,9 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
-import { Title } from '@angular/platform-browser';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { Language, ProceduresApi } from '@portal/web/data-access';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { Language, pageTitle, ProceduresApi } from '@portal/web/data-access';
 import { LocalizedPipe, SummaryList, SummaryRow, VndPipe } from '@portal/web/ui';
 import { stepsOf } from '@portal/contracts';
 import { TimeLimitPipe } from '../time-limit.pipe';
@@ -115,15 +114,9 @@ export class ProcedureDetailPage {
   }
 
   constructor() {
-    const title = inject(Title);
-    const transloco = inject(TranslocoService);
-    effect(() => {
-      const language = this.lang();
+    pageTitle((t) => {
       const p = this.procedure.hasValue() ? this.procedure.value() : undefined;
-      const name = p
-        ? p.name[language]
-        : transloco.translate(this.notFound() ? 'procedure.notFoundTitle' : 'common.loading');
-      title.setTitle(`${name} – ${transloco.translate('shell.portalName')}`);
+      return p ? p.name[this.lang()] : t(this.notFound() ? 'procedure.notFoundTitle' : 'common.loading');
     });
   }
 }

@@ -1,10 +1,9 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { registerRequestSchema } from '@portal/contracts';
-import { Language, Session, toApiProblem } from '@portal/web/data-access';
+import { Language, pageTitle, Session, toApiProblem } from '@portal/web/data-access';
 import { ErrorSummary, TextField } from '@portal/web/ui';
 import { displayedProblems, FormProblem, problemsFromApi, validate } from '@portal/web/forms';
 import { safeReturnUrl } from '../return-url';
@@ -25,7 +24,6 @@ import { safeReturnUrl } from '../return-url';
           [hint]="'register.fullNameHint' | transloco"
           [control]="form.controls.fullName"
           [error]="problems.byField()['fullName']"
-          [errorPrefix]="'form.errorPrefix' | transloco"
           autocomplete="name"
           [spellcheck]="false"
         />
@@ -36,7 +34,6 @@ import { safeReturnUrl } from '../return-url';
           [hint]="'register.contactHint' | transloco"
           [control]="form.controls.email"
           [error]="problems.byField()['email']"
-          [errorPrefix]="'form.errorPrefix' | transloco"
           autocomplete="email"
           [spellcheck]="false"
         />
@@ -47,7 +44,6 @@ import { safeReturnUrl } from '../return-url';
           [hint]="'register.phoneHint' | transloco"
           [control]="form.controls.phone"
           [error]="problems.byField()['phone']"
-          [errorPrefix]="'form.errorPrefix' | transloco"
           autocomplete="tel-national"
           inputmode="tel"
         />
@@ -58,7 +54,6 @@ import { safeReturnUrl } from '../return-url';
           [hint]="'register.passwordHint' | transloco"
           [control]="form.controls.password"
           [error]="problems.byField()['password']"
-          [errorPrefix]="'form.errorPrefix' | transloco"
           autocomplete="new-password"
         />
         <dvc-text-field
@@ -67,7 +62,6 @@ import { safeReturnUrl } from '../return-url';
           [label]="'register.passwordConfirmation' | transloco"
           [control]="form.controls.passwordConfirmation"
           [error]="problems.byField()['passwordConfirmation']"
-          [errorPrefix]="'form.errorPrefix' | transloco"
           autocomplete="new-password"
         />
         <button type="submit" class="button" [disabled]="busy()">{{ 'register.submit' | transloco }}</button>
@@ -97,11 +91,7 @@ export class RegisterPage {
   });
 
   constructor() {
-    const title = inject(Title);
-    effect(() => {
-      this.lang();
-      title.setTitle(`${this.transloco.translate('register.title')} – ${this.transloco.translate('shell.portalName')}`);
-    });
+    pageTitle((t) => t('register.title'));
   }
 
   protected async submit(): Promise<void> {

@@ -3,7 +3,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  effect,
   ElementRef,
   inject,
   input,
@@ -11,11 +10,10 @@ import {
   viewChild,
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { loginRequestSchema } from '@portal/contracts';
-import { Language, Session, toApiProblem } from '@portal/web/data-access';
+import { Language, pageTitle, Session, toApiProblem } from '@portal/web/data-access';
 import { ErrorSummary, TextField } from '@portal/web/ui';
 import { displayedProblems, FormProblem, problemsFromApi, validate } from '@portal/web/forms';
 import { safeReturnUrl } from '../return-url';
@@ -74,7 +72,6 @@ import { safeReturnUrl } from '../return-url';
           [hint]="'signIn.loginHint' | transloco"
           [control]="form.controls.login"
           [error]="problems.byField()['login']"
-          [errorPrefix]="'form.errorPrefix' | transloco"
           autocomplete="username"
           [spellcheck]="false"
         />
@@ -84,7 +81,6 @@ import { safeReturnUrl } from '../return-url';
           [label]="'signIn.password' | transloco"
           [control]="form.controls.password"
           [error]="problems.byField()['password']"
-          [errorPrefix]="'form.errorPrefix' | transloco"
           autocomplete="current-password"
         />
         <button type="submit" class="button" [disabled]="busy()">{{ 'signIn.submit' | transloco }}</button>
@@ -120,11 +116,7 @@ export class SignInPage {
   });
 
   constructor() {
-    const title = inject(Title);
-    effect(() => {
-      this.lang();
-      title.setTitle(`${this.transloco.translate('signIn.title')} – ${this.transloco.translate('shell.portalName')}`);
-    });
+    pageTitle((t) => t('signIn.title'));
     // Arriving back from a failed eID sign-in: read the message first.
     afterNextRender(() => this.eidNotice()?.nativeElement.focus());
   }

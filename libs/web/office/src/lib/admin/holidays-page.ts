@@ -1,10 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { HOLIDAY_YEARS, newHolidaySchema, todayInVietnam } from '@portal/contracts';
-import { HolidaysApi, Language, toApiProblem } from '@portal/web/data-access';
+import { HolidaysApi, Language, pageTitle, toApiProblem } from '@portal/web/data-access';
 import { displayedProblems, FormProblem, problemsFromApi, validate } from '@portal/web/forms';
 import { ErrorSummary, TextField } from '@portal/web/ui';
 
@@ -109,7 +108,6 @@ const shownDate = (day: string) => day.split('-').reverse().join('/');
           [label]="'admin.holidays.day' | transloco"
           [control]="form.controls.day"
           [error]="problems.byField()['day']"
-          [errorPrefix]="'form.errorPrefix' | transloco"
         />
         <dvc-text-field
           inputId="name"
@@ -117,14 +115,12 @@ const shownDate = (day: string) => day.split('-').reverse().join('/');
           [hint]="'admin.holidays.nameHint' | transloco"
           [control]="form.controls.name"
           [error]="problems.byField()['name']"
-          [errorPrefix]="'form.errorPrefix' | transloco"
         />
         <dvc-text-field
           inputId="nameEn"
           [label]="'admin.holidays.nameEn' | transloco"
           [control]="form.controls.nameEn"
           [error]="problems.byField()['nameEn']"
-          [errorPrefix]="'form.errorPrefix' | transloco"
         />
         <button type="submit" class="button" [disabled]="busy()">{{ 'admin.holidays.addButton' | transloco }}</button>
       </form>
@@ -160,13 +156,7 @@ export class HolidaysPage {
   });
 
   constructor() {
-    const title = inject(Title);
-    effect(() => {
-      this.lang();
-      title.setTitle(
-        `${this.transloco.translate('admin.holidays.title', { year: this.shownYear() })} – ${this.transloco.translate('shell.portalName')}`,
-      );
-    });
+    pageTitle((t) => t('admin.holidays.title', { year: this.shownYear() }));
   }
 
   protected date(day: string): string {

@@ -1,10 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { BIRTH_REGISTRATION, stepsOf } from '@portal/contracts';
-import { Language, OfficeApi, ProceduresApi, toApiProblem } from '@portal/web/data-access';
+import { Language, OfficeApi, pageTitle, ProceduresApi, toApiProblem } from '@portal/web/data-access';
 import {
   displayedProblems,
   FormFields,
@@ -131,13 +130,7 @@ export class CounterIntakePage {
   );
 
   constructor() {
-    const title = inject(Title);
-    effect(() => {
-      this.lang();
-      title.setTitle(
-        `${this.transloco.translate('office.counter.title')} – ${this.transloco.translate('shell.portalName')}`,
-      );
-    });
+    pageTitle((t) => t('office.counter.title'));
   }
 
   protected choose(code: string): void {

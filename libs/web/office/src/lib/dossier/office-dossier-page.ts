@@ -10,12 +10,11 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { WorkflowAction } from '@portal/contracts';
 import { LocalizedPipe, SummaryList, SummaryRow, VnDatePipe, VndPipe } from '@portal/web/ui';
-import { type ApiProblem, Language, OfficeApi, toApiProblem } from '@portal/web/data-access';
+import { type ApiProblem, Language, OfficeApi, pageTitle, toApiProblem } from '@portal/web/data-access';
 import { DueMark } from '../due-mark';
 import { ActionPanel, type ActionDone } from './action-panel';
 import { ApplicationData } from './application-data';
@@ -271,13 +270,7 @@ export class OfficeDossierPage {
     afterRenderEffect(() => {
       if (this.outcome()) this.notice()?.nativeElement.focus();
     });
-    const title = inject(Title);
-    effect(() => {
-      this.lang();
-      title.setTitle(
-        `${this.transloco.translate('dossier.title', { code: this.code() })} – ${this.transloco.translate('office.inbox.title')} – ${this.transloco.translate('shell.portalName')}`,
-      );
-    });
+    pageTitle((t) => [t('dossier.title', { code: this.code() }), t('office.inbox.title')]);
   }
 
   protected done({ action, dossier }: ActionDone): void {

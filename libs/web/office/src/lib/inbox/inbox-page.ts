@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { Title } from '@angular/platform-browser';
 import { ActivatedRoute, Params, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { inboxTabs, type InboxTab } from '@portal/contracts';
 import { LocalizedPipe, VnDatePipe } from '@portal/web/ui';
-import { Language, OfficeApi, ProceduresApi, Session, toApiProblem } from '@portal/web/data-access';
+import { Language, OfficeApi, pageTitle, ProceduresApi, Session, toApiProblem } from '@portal/web/data-access';
 import { DueMark } from '../due-mark';
 
 /**
@@ -273,14 +272,7 @@ export class InboxPage {
 
   constructor() {
     effect(() => this.searchForm.setValue({ q: this.q() ?? '', procedureCode: this.procedure() ?? '' }));
-    const title = inject(Title);
-    effect(() => {
-      this.lang();
-      const tab = this.transloco.translate(`office.tab.${this.currentTab()}`);
-      title.setTitle(
-        `${tab} – ${this.transloco.translate('office.inbox.title')} – ${this.transloco.translate('shell.portalName')}`,
-      );
-    });
+    pageTitle((t) => [t(`office.tab.${this.currentTab()}`), t('office.inbox.title')]);
   }
 
   /** The address of the inbox with some of its parameters changed (null removes one). */

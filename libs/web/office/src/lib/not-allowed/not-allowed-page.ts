@@ -1,8 +1,7 @@
-import { ChangeDetectionStrategy, Component, effect, inject } from '@angular/core';
-import { Title } from '@angular/platform-browser';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { Language } from '@portal/web/data-access';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { pageTitle } from '@portal/web/data-access';
 
 /** What a signed-in person who is not a ward's clerk or leader sees in the back office. */
 @Component({
@@ -19,12 +18,6 @@ import { Language } from '@portal/web/data-access';
 })
 export class NotAllowedPage {
   constructor() {
-    const title = inject(Title);
-    const transloco = inject(TranslocoService);
-    const lang = inject(Language).current;
-    effect(() => {
-      lang();
-      title.setTitle(`${transloco.translate('office.notAllowed.title')} – ${transloco.translate('shell.portalName')}`);
-    });
+    pageTitle((t) => t('office.notAllowed.title'));
   }
 }
