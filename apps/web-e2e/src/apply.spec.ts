@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { vietnamDaysAgo } from '@portal/testing';
 import { randomUUID } from 'node:crypto';
 import { mailCatcherUrl } from '../playwright.config';
 import { AccountPages } from './pages/account.pages';
@@ -7,7 +8,6 @@ import { EidPages } from './pages/eid.pages';
 import { CataloguePage } from './pages/catalogue.page';
 import { expectNoAccessibilityViolations } from './support/axe';
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10);
 const mother = {
   fullName: 'Trần Thị Mai',
   dateOfBirth: '1995-04-12',
@@ -43,7 +43,7 @@ test.describe('a citizen applies for birth registration online', () => {
     await expect(page.getByRole('alert')).toContainText('Vui lòng nhập thông tin này.');
     await expectNoAccessibilityViolations(page);
 
-    await form.child('Nguyễn Minh Khang', 'male', daysAgo(12));
+    await form.child('Nguyễn Minh Khang', 'male', vietnamDaysAgo(12));
     await expect(form.heading).toHaveText('Nơi sinh của trẻ');
     await form.birthPlace('Bệnh viện Phụ sản Hà Nội', 'Số 929 đường La Thành, Phường Giảng Võ, Thành phố Hà Nội');
     await form.origin();
@@ -130,7 +130,7 @@ test.describe('a citizen applies for birth registration online', () => {
 
     const form = new ApplicationPages(page);
     await expect(form.progress).toHaveText('Step 1 of 10');
-    await form.child('Lê Minh Anh', 'female', daysAgo(5));
+    await form.child('Lê Minh Anh', 'female', vietnamDaysAgo(5));
     await form.birthPlace('Bệnh viện Bạch Mai', 'Số 78 đường Giải Phóng, Thành phố Hà Nội');
 
     // The draft is on the server: sign out, sign in, continue from My applications.
@@ -188,9 +188,9 @@ test.describe('the application form for everyone', () => {
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab'); // to the date
     // Chromium's date field here takes month, day, year (its locale is en-US).
-    const [year, month, day] = daysAgo(2).split('-');
+    const [year, month, day] = vietnamDaysAgo(2).split('-');
     await page.keyboard.type(`${month}${day}${year}`);
-    await expect(form.field('child', 'dateOfBirth')).toHaveValue(daysAgo(2));
+    await expect(form.field('child', 'dateOfBirth')).toHaveValue(vietnamDaysAgo(2));
     // Tab on through the date's and the optional time's parts to the button.
     const button = page.getByRole('button', { name: 'Lưu và tiếp tục' });
     for (let i = 0; i < 16 && !(await button.evaluate((el) => el === document.activeElement)); i++) {
@@ -223,7 +223,7 @@ test.describe('applying after signing in with the national eID', () => {
 
     const form = new ApplicationPages(page);
     await expect(form.heading).toHaveText('Thông tin của trẻ');
-    await form.child('Phạm Gia Bảo', 'male', daysAgo(20));
+    await form.child('Phạm Gia Bảo', 'male', vietnamDaysAgo(20));
     await form.birthPlace('Bệnh viện Xanh Pôn', 'Số 12 phố Chu Văn An, Thành phố Hà Nội');
     await form.origin();
     await form.parent('mother', 'absent');

@@ -1,11 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
+import { vietnamDaysAgo } from '@portal/testing';
 import { randomUUID } from 'node:crypto';
 import { AccountPages } from './pages/account.pages';
 import { ApplicationPages, pdf } from './pages/application.pages';
 import { demoClerk, demoLeader, OfficeDossierPage, OfficeInboxPage, signedInPage } from './pages/office.pages';
 import { expectNoAccessibilityViolations } from './support/axe';
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10);
 const mother = {
   fullName: 'Đỗ Thị Lan',
   dateOfBirth: '1996-03-08',
@@ -21,7 +21,7 @@ async function citizenApplies(page: Page, childName: string): Promise<string> {
   await page.goto('/apply/1.001193');
   const form = new ApplicationPages(page);
   await expect(form.heading).toHaveText('Thông tin của trẻ');
-  await form.child(childName, 'female', daysAgo(9));
+  await form.child(childName, 'female', vietnamDaysAgo(9));
   await form.birthPlace('Bệnh viện Phụ sản Hà Nội', 'Số 929 đường La Thành, Phường Giảng Võ, Thành phố Hà Nội');
   await form.origin();
   await form.parent('mother', mother);
@@ -259,7 +259,7 @@ test.describe('the back office of a ward', () => {
     const childName = `Phan Quỳnh ${['Anh', 'Chi', 'Giao', 'Hoa', 'Linh'][Date.now() % 5]}`;
     await field('child', 'fullName').fill(childName);
     await clerk.locator('#child-sex-female').check();
-    await field('child', 'dateOfBirth').fill(daysAgo(20));
+    await field('child', 'dateOfBirth').fill(vietnamDaysAgo(20));
     await clerk.locator('#birthPlace-kind').check();
     await field('birthPlace', 'facilityName').fill('Bệnh viện Phụ sản Hà Nội');
     await field('birthPlace', 'address').fill('Số 929 đường La Thành, Phường Giảng Võ, Thành phố Hà Nội');
