@@ -14,7 +14,8 @@ export const mailCatcherUrl = `http://127.0.0.1:${port + 70}`;
 export const eidProviderUrl = `http://127.0.0.1:${port + 90}`;
 export const e2eDatabase = `portal_e2e_${process.env.E2E_RUN_ID}`;
 const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const databaseUrl = adminUrl.replace(/\/[^/]*$/, `/${e2eDatabase}`);
+/** The portal's database in this run, for the few tests that set up a state no page can (a past due date). */
+export const e2eDatabaseUrl = adminUrl.replace(/\/[^/]*$/, `/${e2eDatabase}`);
 
 export default defineConfig({
   testDir: './src',
@@ -54,7 +55,7 @@ export default defineConfig({
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     env: {
       PORT: String(port),
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: e2eDatabaseUrl,
       REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
       QUEUE_PREFIX: `e2e-${process.env.E2E_RUN_ID}`,
       PORTAL_DATA_DIR: join(root, 'tmp/e2e-data'),

@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { vietnamDaysAgo } from '@portal/testing';
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { e2eDatabaseUrl } from '../playwright.config';
 import { AccountPages } from './pages/account.pages';
 import { ApplicationPages, pdf } from './pages/application.pages';
 import { demoClerk, demoLeader, OfficeDossierPage, OfficeInboxPage, signedInPage } from './pages/office.pages';
@@ -287,12 +289,28 @@ test.describe('the back office of a ward', () => {
     await expect(dossier.fact('Trạng thái')).toContainText('Đã tiếp nhận');
     await expect(dossier.fact('Hình thức nộp')).toHaveText('Tại bộ phận một cửa');
     await expect(dossier.timeline).toContainText('Tiếp nhận trực tiếp tại bộ phận một cửa');
-    // The intake check does not ask for uploads of a counter dossier: the clerk has seen the originals.
-    await expect(dossier.timeline).toContainText('Kiểm tra tự động khi tiếp nhận');
-    await expect(dossier.timeline).not.toContainText('Thiếu giấy tờ');
     await expect(dossier.button('Nhận xử lý hồ sơ')).toBeVisible();
     await expectNoAccessibilityViolations(clerk);
     const code = (await dossier.heading.textContent())?.replace('Hồ sơ ', '').trim() ?? '';
+    // The worker's intake check arrives shortly (the page shows it on a reload); it asks no uploads of a
+    // counter dossier, whose originals the clerk has seen.
+    await expect(async () => {
+      await clerk.reload();
+      await expect(dossier.timeline).toContainText('Kiểm tra tự động khi tiếp nhận', { timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
+    await expect(dossier.timeline).not.toContainText('Thiếu giấy tờ');
+
+    // Past its due date (set in the database: no page can wind the clock), it is marked overdue, here and in the inbox.
+    const db = new Client({ connectionString: e2eDatabaseUrl });
+    await db.connect();
+    await db.query(`UPDATE dossier SET due_at = now() - interval '1 hour' WHERE code = $1`, [code]);
+    await db.end();
+    await clerk.reload();
+    await expect(dossier.fact('Hạn xử lý')).toContainText('Quá hạn');
+    await inbox.open();
+    await inbox.tab('Quá hạn').click();
+    await inbox.search(code);
+    await expect(inbox.row(code)).toContainText('Quá hạn');
 
     // In the inbox, under its procedure, among the dossiers in progress.
     await inbox.open();
