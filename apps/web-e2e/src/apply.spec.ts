@@ -205,6 +205,14 @@ test.describe('the application form for everyone', () => {
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       expect(await overflow(), path).toBeLessThanOrEqual(0);
     }
+
+    // The unfinished application waits in My dossiers; the citizen decides against it and deletes it.
+    await expect(page.getByRole('heading', { name: 'Hồ sơ đang soạn' })).toBeVisible();
+    await page.getByRole('button', { name: /^Xóa bản nháp/ }).click();
+    await expect(page.getByRole('heading', { name: 'Hồ sơ đang soạn' })).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Hồ sơ của tôi' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Hồ sơ đang soạn' })).toHaveCount(0);
   });
 });
 

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
-import { ApplicationsApi, Language, pageTitle } from '@portal/web/data-access';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { ApplicationsApi, Language, pageTitle, toApiProblem } from '@portal/web/data-access';
 import { LocalizedPipe, VnDatePipe } from '@portal/web/ui';
 import { pagesOf } from '@portal/web/forms';
 
@@ -23,9 +23,16 @@ import { pagesOf } from '@portal/web/forms';
             <p class="procedure-card__meta">
               {{ 'myDossiers.savedAt' | transloco: { date: (draft.updatedAt | vnDate: true) } }}
             </p>
+            <button type="button" class="link-button" [disabled]="busy()" (click)="discard(draft.id)">
+              {{ 'myDossiers.discardDraft' | transloco }}
+              <span class="visually-hidden">{{ draft.updatedAt | vnDate: true }}</span>
+            </button>
           </li>
         }
       </ul>
+    }
+    @if (discardProblem(); as problem) {
+      <div class="notice notice--error" role="alert">{{ problem }}</div>
     }
     <h2>{{ 'myDossiers.submitted' | transloco }}</h2>
     @if (dossiers.error()) {
@@ -76,9 +83,26 @@ export class MyDossiersPage {
   protected readonly dossiers = this.api.myDossiers();
   protected readonly drafts = this.api.drafts();
   protected readonly lang = inject(Language).current;
+  private readonly transloco = inject(TranslocoService);
+  protected readonly busy = signal(false);
+  protected readonly discardProblem = signal<string | null>(null);
 
   constructor() {
     pageTitle((t) => t('myDossiers.title'));
+  }
+
+  /** Deletes a draft the citizen no longer wants. */
+  protected async discard(id: string): Promise<void> {
+    this.busy.set(true);
+    this.discardProblem.set(null);
+    try {
+      await this.api.discard(id);
+      this.drafts.reload();
+    } catch (error) {
+      this.discardProblem.set(toApiProblem(error, this.transloco.translate('form.networkError')).message);
+    } finally {
+      this.busy.set(false);
+    }
   }
 
   protected nextStep(procedureCode: string, completed: string[]): string {
