@@ -183,6 +183,8 @@ async function main(): Promise<void> {
     // The partner agencies of the linked procedure: their stand-in, on AGENCIES_PORT (default 4100).
     AGENCIES_URL: process.env.AGENCIES_URL || `http://127.0.0.1:${agenciesPort}`,
     AGENCIES_TOKEN: process.env.AGENCIES_TOKEN || randomBytes(24).toString('hex'),
+    // /api/metrics is not public in production: Prometheus would present this bearer token.
+    METRICS_TOKEN: process.env.METRICS_TOKEN || randomBytes(24).toString('hex'),
   };
 
   runOnce(['dist/apps/api/cli.js', 'migrate'], env);

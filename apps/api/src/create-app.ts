@@ -2,7 +2,17 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { WebSession } from '@portal/server/identity';
-import { queueDashboard, QUEUE_DASHBOARD_PATH, ShutdownHooks, type AppConfig } from '@portal/server/platform';
+import {
+  assignRequestId,
+  jsonBody,
+  noStoreByDefault,
+  queueDashboard,
+  QUEUE_DASHBOARD_PATH,
+  refuseUnacceptableInput,
+  ShutdownHooks,
+  trustProxySetting,
+  type AppConfig,
+} from '@portal/server/platform';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -13,8 +23,11 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
     abortOnError: false,
+    // Parsed below, where its failures are answered as the API answers (400/413/415, with a request id).
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  app.use(assignRequestId);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -40,19 +53,18 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.disable('x-powered-by');
   // The queue dashboard for administrators, behind the session.
   const dashboard = queueDashboard(config);
-  app.use(QUEUE_DASHBOARD_PATH, ...app.get(WebSession).handlers, ...dashboard.handlers);
+  app.use(QUEUE_DASHBOARD_PATH, ...app.get(WebSession).handlers, app.get(WebSession).csrfCheck, ...dashboard.handlers);
   app.get(ShutdownHooks).add(dashboard.close);
   // Sessions only where they are used: the API, but not its health checks and metrics, nor the web app's files.
   const sessionless = /^\/api\/(health|metrics)(\/|$)/;
+  app.use('/api', noStoreByDefault);
   for (const handler of app.get(WebSession).handlers) {
     app.use('/api', (req: Request, res: Response, next: NextFunction) =>
       sessionless.test(req.originalUrl) ? next() : handler(req, res, next),
     );
   }
-  app.set(
-    'trust proxy',
-    config.TRUST_PROXY.split(',').map((entry) => entry.trim()),
-  );
+  app.use('/api', ...jsonBody(), refuseUnacceptableInput);
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
 

@@ -8,6 +8,10 @@ import type { LocalizedText } from './common';
 export const validationMessages = {
   required: { vi: 'Vui lòng nhập thông tin này.', en: 'Enter this information.' },
   wrongType: { vi: 'Giá trị không đúng kiểu.', en: 'This value has the wrong type.' },
+  controlCharacter: {
+    vi: 'Nội dung có ký tự không hợp lệ (ký tự điều khiển). Vui lòng nhập lại.',
+    en: 'This contains characters that are not allowed (control characters). Please type it again.',
+  },
   tooLong: { vi: 'Nội dung quá dài.', en: 'This is too long.' },
   fullName: {
     vi: 'Họ và tên chỉ gồm chữ cái tiếng Việt và dấu cách, từ 2 đến 100 ký tự.',

@@ -16,3 +16,4 @@ export * from './outbox/outbox-relay.module';
 export * from './housekeeping/housekeeping.module';
 export * from './validation/validation';
 export * from './queues/queue-dashboard';
+export * from './http/request-guards';

@@ -1,5 +1,21 @@
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MIME_TYPES, attachmentMessages } from '@portal/contracts';
-import { BadInput, Conflict, NotFound } from '@portal/server/platform';
+import { BadInput, Conflict, DomainError, NotFound } from '@portal/server/platform';
+
+/** An owner holds as many papers not yet in a submitted dossier as they may. */
+export class UploadQuotaExceeded extends DomainError {
+  readonly code = 'UPLOAD_QUOTA_EXCEEDED';
+  readonly status = 413;
+  constructor(files: number, bytes: number) {
+    const megabytes = Math.floor(bytes / (1024 * 1024));
+    super(
+      {
+        vi: `Bạn đã tải lên tối đa ${files} tệp (${megabytes} MB) chưa nộp kèm hồ sơ nào. Vui lòng gỡ bớt tệp không cần khỏi hồ sơ đang khai, hoặc nộp hồ sơ, rồi tải thêm.`,
+        en: `You already hold the most papers allowed outside a submitted dossier (${files} files, ${megabytes} MB). Remove papers you no longer need from your application, or submit it, before uploading more.`,
+      },
+      { maxFiles: files, maxBytes: bytes },
+    );
+  }
+}
 
 export class FileTooLarge extends BadInput {
   constructor() {

@@ -32,7 +32,7 @@ import {
   type AttachmentSummary,
   type SessionUser,
 } from '@portal/contracts';
-import { CurrentUser, SignedIn } from '@portal/server/identity';
+import { CurrentUser, Roles, SignedIn } from '@portal/server/identity';
 import type { Request, Response } from 'express';
 import { AttachmentUploadInterceptor, type UploadedPaper } from './attachment-upload.interceptor';
 import { AttachmentsService } from './attachments.service';
@@ -44,6 +44,8 @@ type RequestWithId = Request & { id?: string };
 @ApiUnauthorizedResponse({ description: '`SIGN_IN_REQUIRED`: only a signed-in person has attachments.' })
 @Controller('attachments')
 @UseGuards(SignedIn)
+// Papers are a citizen's, for their own applications; staff see them only through a dossier of their ward.
+@Roles('citizen')
 export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 

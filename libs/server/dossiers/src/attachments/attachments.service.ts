@@ -1,14 +1,20 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { attachmentUploadFieldsSchema, type AttachmentSummary } from '@portal/contracts';
 import { audit } from '@portal/server/identity';
-import { isUuid, ValidationFailed } from '@portal/server/platform';
+import { APP_CONFIG, isUuid, ValidationFailed, type AppConfig } from '@portal/server/platform';
 import type { FileHandle } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { ATTACHMENT_COLUMNS, type AttachmentRow, toAttachmentSummary } from './attachment-row';
 import type { UploadedPaper } from './attachment-upload.interceptor';
-import { AttachmentInUse, AttachmentNotFound, FileEmpty, FileTypeNotAllowed } from './attachment.errors';
+import {
+  AttachmentInUse,
+  AttachmentNotFound,
+  FileEmpty,
+  FileTypeNotAllowed,
+  UploadQuotaExceeded,
+} from './attachment.errors';
 import { sniffContentType } from './content-type';
 import { sanitiseFileName } from './file-name';
 import { FileStore } from './file-store';
@@ -30,6 +36,7 @@ export class AttachmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly files: FileStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -57,6 +64,20 @@ export class AttachmentsService {
       let kept = false;
       try {
         return await this.dataSource.transaction(async (manager) => {
+          // The owner's uploads that are in no dossier yet are bounded (UPLOAD_QUOTA_FILES, _BYTES); one
+          // upload of an owner at a time is counted against it, so that parallel uploads cannot overshoot.
+          await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 42))`, [ownerId]);
+          const [held] = (await manager.query(
+            `SELECT count(*)::int AS files, coalesce(sum(size_bytes), 0)::bigint AS bytes
+               FROM attachment WHERE owner_id = $1 AND dossier_id IS NULL`,
+            [ownerId],
+          )) as { files: number; bytes: string }[];
+          if (
+            held.files + 1 > this.config.UPLOAD_QUOTA_FILES ||
+            Number(held.bytes) + received.sizeBytes > this.config.UPLOAD_QUOTA_BYTES
+          ) {
+            throw new UploadQuotaExceeded(this.config.UPLOAD_QUOTA_FILES, this.config.UPLOAD_QUOTA_BYTES);
+          }
           const [row] = (await manager.query(
             `INSERT INTO attachment (owner_id, paper_code, file_name, mime_type, size_bytes, sha256, storage_key)
              VALUES ($1, $2, $3, $4, $5, $6, $7)

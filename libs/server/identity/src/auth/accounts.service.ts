@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { audit } from '../audit/audit';
 import { hashPassword, verifyPassword } from '../users/passwords';
 import { AccountExists, InvalidCredentials } from './auth.errors';
-import { LoginThrottle } from './login-throttle';
+import { accountThrottleKey, LoginThrottle } from './login-throttle';
 import { SESSION_USER_COLUMNS, toSessionUser, type UserRow } from './session-user';
 
 /** Compared against when no account matches, so that a wrong login costs as long as a wrong password. */
@@ -28,7 +28,13 @@ export class AccountsService {
   ) {}
 
   /** Creates a citizen account; 409 when the e-mail address or phone number is taken. */
-  async register(input: Registration, requestId?: string, language: Language = 'vi'): Promise<SessionUser> {
+  async register(
+    input: Registration,
+    address: string,
+    requestId?: string,
+    language: Language = 'vi',
+  ): Promise<SessionUser> {
+    await this.throttle.checkRegistration(address);
     const passwordHash = await hashPassword(input.password);
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -59,6 +65,7 @@ export class AccountsService {
       });
     } catch (error) {
       if (uniqueViolation(error)) {
+        await this.throttle.recordTakenRegistration(address);
         throw new AccountExists();
       }
       throw error;
@@ -67,13 +74,14 @@ export class AccountsService {
 
   /** Checks a login (e-mail or phone) and password, with failed attempts throttled. */
   async authenticate(login: string, password: string, address: string, requestId?: string): Promise<SessionUser> {
-    const key = login.includes('@') ? login.trim().toLowerCase() : normalisePhone(login);
-    await this.throttle.check(key, address);
+    const normalised = login.includes('@') ? login.trim().toLowerCase() : normalisePhone(login);
     const [row] = (await this.dataSource.query(
       `SELECT ${SESSION_USER_COLUMNS}, password_hash FROM app_user
-        WHERE ${key.includes('@') ? 'email' : 'phone'} = $1`,
-      [key],
+        WHERE ${normalised.includes('@') ? 'email' : 'phone'} = $1`,
+      [normalised],
     )) as UserRow[];
+    const key = accountThrottleKey(row?.id, normalised);
+    await this.throttle.check(key, address);
     const matches = row?.password_hash
       ? await verifyPassword(row.password_hash, password)
       : (await verifyPassword(await decoyHash, password)) && false;

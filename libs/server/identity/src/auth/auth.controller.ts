@@ -32,7 +32,7 @@ export class AuthController {
     @Req() req: RequestWithId,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionResponse> {
-    const user = await this.accounts.register(body, req.id, languageOf(req));
+    const user = await this.accounts.register(body, req.ip ?? 'unknown', req.id, languageOf(req));
     await logIn(req, user);
     this.webSession.issueCsrfToken(req, res);
     res.status(201);

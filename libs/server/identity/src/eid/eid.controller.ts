@@ -8,12 +8,13 @@ import { EidClaimsRejected } from './eid-claims';
 import { EidClient, type PendingEidSignIn } from './eid-client';
 import { safeReturnPath } from './return-path';
 
-declare module 'express-session' {
-  interface SessionData {
-    /** An eID sign-in on its way: checked, and forgotten, when the browser comes back. */
-    eid?: PendingEidSignIn;
-  }
-}
+/**
+ * An eID sign-in on its way, kept in a sealed cookie for ten minutes (no session row for a visitor who
+ * may never come back): checked, and forgotten, when the browser comes back.
+ */
+const PENDING_COOKIE = 'dvc.eid';
+const PENDING_PATH = '/api/auth/eid';
+const PENDING_MAX_AGE_MS = 10 * 60 * 1000;
 
 type RequestWithId = Request & { id?: string };
 
@@ -39,7 +40,7 @@ function failureReason(error: unknown): string {
 /**
  * Sign-in with the national eID (VNeID) over OpenID Connect. Both routes are
  * GETs, full-page navigations of the browser; the CSRF check lets safe methods
- * through, and the `state` kept in the session protects the callback.
+ * through, and the `state` kept in the sealed cookie protects the callback.
  */
 @ApiTags('accounts')
 @Controller('auth/eid')
@@ -60,7 +61,7 @@ export class EidController {
     const returnPath = safeReturnPath(returnUrl);
     try {
       const { url, pending } = await this.eid.begin(returnPath);
-      req.session.eid = pending;
+      this.webSession.seal(res, PENDING_COOKIE, pending, PENDING_MAX_AGE_MS, PENDING_PATH);
       res.redirect(302, url.href);
     } catch (error) {
       this.logger.warn(`eID sign-in could not start: ${failureReason(error)} (${String(error)})`);
@@ -72,9 +73,8 @@ export class EidController {
   @ApiOperation({ summary: 'Where the national eID sends the browser back: sign in, or create the account first.' })
   async callback(@Req() req: RequestWithId, @Res() res: Response): Promise<void> {
     res.set('Cache-Control', 'no-store');
-    const pending = req.session.eid;
-    // One answer per sign-in: a replayed or second callback finds nothing to compare against.
-    delete req.session.eid;
+    // One answer per sign-in: the cookie is cleared, so a second callback finds nothing to compare against.
+    const pending = this.webSession.unseal<PendingEidSignIn>(req, res, PENDING_COOKIE, PENDING_PATH);
     try {
       if (!pending) throw Object.assign(new Error('no eID sign-in in progress'), { code: 'no-sign-in-in-progress' });
       const queryStart = req.originalUrl.indexOf('?');

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, trustProxySetting } from './config';
 
 describe('loadConfig', () => {
   it('falls back to the local PostgreSQL and Redis when nothing is set', () => {
@@ -69,8 +69,28 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
       /^Configuration error: SESSION_SECRET must be set in production/,
     );
-    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), EID_CLIENT_SECRET: 'e'.repeat(32) };
+    const production = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(32),
+      EID_CLIENT_SECRET: 'e'.repeat(32),
+      METRICS_TOKEN: 'm'.repeat(24),
+    };
     expect(loadConfig(production).SESSION_SECRET).toBe('x'.repeat(32));
+  });
+
+  it('requires a metrics token in production: /api/metrics is not public there', () => {
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), EID_CLIENT_SECRET: 'e'.repeat(32) }),
+    ).toThrow(/^Configuration error: METRICS_TOKEN must be set in production/);
+  });
+
+  it('trusts no proxy unless told which: a client on loopback cannot pick its own address', () => {
+    expect(trustProxySetting(loadConfig({}).TRUST_PROXY)).toBe(false);
+    expect(trustProxySetting(loadConfig({ TRUST_PROXY: '172.28.0.10, loopback' }).TRUST_PROXY)).toEqual([
+      '172.28.0.10',
+      'loopback',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/^Configuration error: TRUST_PROXY must be none/);
   });
 
   it('signs citizens in with the eID stand-in on 127.0.0.1:4000 unless told otherwise', () => {

@@ -51,8 +51,32 @@ export const configSchema = z.object({
     .string()
     .min(16, { message: 'must be at least 16 characters' })
     .default('development-agencies-token'),
-  /** Which proxies' X-Forwarded-For to believe (Express "trust proxy"): e.g. loopback, uniquelocal, 10.0.0.0/8. */
-  TRUST_PROXY: z.string().min(1).default('loopback'),
+  /**
+   * Which proxies' X-Forwarded-For to believe (Express "trust proxy"): `none` (the API faces clients
+   * directly), or the addresses of the proxies in front of it, e.g. `172.28.0.10` or `10.0.0.0/8,loopback`.
+   * Only what a listed proxy vouches for is taken as the client's address (throttles key on it).
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(none|[0-9A-Fa-f.:/]+|loopback|linklocal|uniquelocal)(\s*,\s*([0-9A-Fa-f.:/]+|loopback|linklocal|uniquelocal))*$/,
+      {
+        message: 'must be none, or proxy addresses like 172.28.0.10 or 10.0.0.0/8,loopback',
+      },
+    )
+    .default('none'),
+  /**
+   * The bearer token Prometheus presents to read /api/metrics. Required in production (metrics are not
+   * public there); without it in development the metrics are open.
+   */
+  METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+  /** Papers a citizen may hold that are not yet part of a submitted dossier: how many, and how many bytes. */
+  UPLOAD_QUOTA_FILES: z.coerce.number({ message: 'must be a whole number like 50' }).int().min(1).default(50),
+  UPLOAD_QUOTA_BYTES: z.coerce
+    .number({ message: 'must be a number of bytes like 104857600' })
+    .int()
+    .min(1)
+    .default(100 * 1024 * 1024),
   /**
    * Where uploaded papers are kept, under random names: an absolute path outside WEB_ROOT, never served as
    * static files. Shared by every API replica. By default `.data/uploads` of the working directory.
@@ -129,6 +153,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         'Configuration error: EID_CLIENT_SECRET must be set in production to the client secret the national eID issued to the portal (it is missing).',
       );
     }
+    if (!rest.METRICS_TOKEN && rest.NODE_ENV === 'production') {
+      throw new ConfigError(
+        'Configuration error: METRICS_TOKEN must be set in production to at least 16 random characters, the bearer token Prometheus reads /api/metrics with (it is missing).',
+      );
+    }
     if (rest.WEB_ROOT && isWithin(rest.UPLOAD_DIR, rest.WEB_ROOT)) {
       throw new ConfigError(
         `Configuration error: UPLOAD_DIR must be outside WEB_ROOT, so that uploads are never served as web pages (got "${rest.UPLOAD_DIR}").`,
@@ -156,4 +185,10 @@ export function loadConfigOrExit(env: Record<string, string | undefined> = proce
     }
     throw error;
   }
+}
+
+/** TRUST_PROXY as Express's "trust proxy" setting. */
+export function trustProxySetting(value: string): false | string[] {
+  if (value.trim() === 'none') return false;
+  return value.split(',').map((entry) => entry.trim());
 }

@@ -46,6 +46,21 @@ export function languageOf(request: Pick<Request, 'headers'>): Language {
   return first.startsWith('en') ? 'en' : 'vi';
 }
 
+/** Answers with the API's error body, for the few places that run before Nest's exception filter. */
+export function sendError(
+  request: Pick<Request, 'headers'> & { id?: unknown },
+  response: Response,
+  status: number,
+  code: string,
+  text: LocalizedText,
+  details?: Record<string, unknown>,
+): void {
+  const language = languageOf(request);
+  const requestId = request.id === undefined ? undefined : String(request.id);
+  const body: ApiError = { code, message: text[language], details, requestId };
+  if (!response.headersSent) response.status(status).json(body);
+}
+
 /**
  * Maps every error to `{ code, message, details, requestId }`. Domain errors keep
  * their code; framework errors get a generic one; anything unexpected becomes a
@@ -84,7 +99,6 @@ export class ErrorFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     }
 
-    const body: ApiError = { code, message: text[language], details, requestId: request.id };
-    if (!response.headersSent) response.status(status).json(body);
+    sendError(request, response, status, code, text, details);
   }
 }

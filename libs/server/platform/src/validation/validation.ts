@@ -1,7 +1,12 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { fieldProblems, type Language } from '@portal/contracts';
+import { fieldProblems, type Language, type LocalizedText } from '@portal/contracts';
 import type { z } from 'zod';
 import { DomainError } from '../errors/domain-error';
+
+export const VALIDATION_FAILED_TEXT: LocalizedText = {
+  vi: 'Thông tin chưa hợp lệ. Vui lòng kiểm tra các mục được đánh dấu.',
+  en: 'Some of the information is not valid. Please check the marked fields.',
+};
 
 /** 400 with every field's problem, in the caller's language. */
 export class ValidationFailed extends DomainError {
@@ -9,10 +14,7 @@ export class ValidationFailed extends DomainError {
   readonly status = 400;
 
   constructor(private readonly error: z.ZodError) {
-    super({
-      vi: 'Thông tin chưa hợp lệ. Vui lòng kiểm tra các mục được đánh dấu.',
-      en: 'Some of the information is not valid. Please check the marked fields.',
-    });
+    super(VALIDATION_FAILED_TEXT);
   }
 
   override detailsIn(language: Language): Record<string, unknown> {
