@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { CatalogueModule } from '@portal/server/catalogue';
 import { DossiersModule } from '@portal/server/dossiers';
 import { AuthModule, IdentityModule } from '@portal/server/identity';
@@ -14,6 +13,7 @@ import {
   MetricsModule,
   QueuesModule,
 } from '@portal/server/platform';
+import { StaticFilesModule } from './static-files';
 
 /** Composition only: which modules the HTTP API is made of. */
 @Module({})
@@ -32,10 +32,8 @@ export class AppModule {
         AuthModule,
         CatalogueModule,
         DossiersModule,
-        // In production the API also serves the built Angular app.
-        ...(config.WEB_ROOT
-          ? [ServeStaticModule.forRoot({ rootPath: config.WEB_ROOT, exclude: ['/api{/*path}'] })]
-          : []),
+        // In production the API also serves the built Angular app (precompressed, cached; never under /api).
+        ...(config.WEB_ROOT ? [StaticFilesModule.forRoot(config.WEB_ROOT)] : []),
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

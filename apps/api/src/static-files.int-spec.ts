@@ -1,0 +1,152 @@
+import 'reflect-metadata';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { startApi, type ApiUnderTest } from './testing/api-under-test';
+
+/** The built web app as the API serves it (WEB_ROOT): precompressed, cached by name, never over /api. */
+describe('static files of the web app', () => {
+  let api: ApiUnderTest;
+  let origin: string;
+  let folder: string;
+  const script = 'console.log("the portal");\n'.repeat(200);
+  const indexHtml = '<!doctype html><html lang="vi"><body><dvc-root></dvc-root></body></html>\n';
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'portal-web-'));
+    const root = join(folder, 'browser');
+    mkdirSync(join(root, 'i18n'), { recursive: true });
+    writeFileSync(join(folder, 'secret.txt'), 'not for the web');
+    writeFileSync(join(root, 'index.html'), indexHtml);
+    writeFileSync(join(root, 'main-ABCD1234.js'), script);
+    writeFileSync(join(root, 'main-ABCD1234.js.br'), brotliCompressSync(script));
+    writeFileSync(join(root, 'main-ABCD1234.js.gz'), gzipSync(script));
+    writeFileSync(join(root, 'styles-WXYZ5678.css'), 'body{margin:0}');
+    writeFileSync(join(root, 'i18n/vi.json'), '{"shell":{}}');
+    writeFileSync(join(root, '.env'), 'SECRET=1');
+    api = await startApi({ config: { WEB_ROOT: root } });
+    origin = api.base.replace(/\/api$/, '');
+  });
+  afterAll(async () => {
+    await api?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** fetch() would decompress and hide Content-Encoding's effect; this returns the bytes as sent. */
+  const get = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+    new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+      (resolve, reject) => {
+        const { hostname, port } = new URL(origin);
+        // The path goes out exactly as written (a URL would resolve "/../" before sending).
+        const req = httpRequest({ hostname, port, path, method, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+        });
+        req.on('error', reject);
+        req.end();
+      },
+    );
+
+  it('sends brotli when the browser accepts it, with Content-Encoding and Vary', async () => {
+    const res = await get('/main-ABCD1234.js', { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['vary']).toMatch(/Accept-Encoding/i);
+    expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(Number(res.headers['content-length'])).toBe(res.body.length);
+    expect(brotliDecompressSync(res.body).toString()).toBe(script);
+  });
+
+  it('sends gzip to a browser without brotli, and the plain file to one that accepts neither', async () => {
+    const gzipped = await get('/main-ABCD1234.js', { 'Accept-Encoding': 'gzip, deflate' });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzipped.body).toString()).toBe(script);
+
+    const refused = await get('/main-ABCD1234.js', { 'Accept-Encoding': 'br;q=0, gzip;q=0.5' });
+    expect(refused.headers['content-encoding']).toBe('gzip');
+
+    const plain = await get('/main-ABCD1234.js', { 'Accept-Encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['vary']).toMatch(/Accept-Encoding/i);
+    expect(plain.body.toString()).toBe(script);
+  });
+
+  it('caches hashed files for a year as immutable, and revalidates everything else', async () => {
+    for (const path of ['/main-ABCD1234.js', '/styles-WXYZ5678.css']) {
+      expect((await get(path)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    }
+    for (const path of ['/', '/index.html', '/i18n/vi.json', '/procedures/1.001193']) {
+      expect((await get(path)).headers['cache-control']).toBe('no-cache');
+    }
+  });
+
+  it('answers a repeated request with 304 when the ETag matches, per encoding', async () => {
+    const first = await get('/main-ABCD1234.js', { 'Accept-Encoding': 'br' });
+    const again = await get('/main-ABCD1234.js', {
+      'Accept-Encoding': 'br',
+      'If-None-Match': String(first.headers.etag),
+    });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    const otherEncoding = await get('/main-ABCD1234.js', {
+      'Accept-Encoding': 'gzip',
+      'If-None-Match': String(first.headers.etag),
+    });
+    expect(otherEncoding.status).toBe(200);
+  });
+
+  it('answers HEAD with the headers and no body', async () => {
+    const res = await get('/main-ABCD1234.js', { 'Accept-Encoding': 'br' }, 'HEAD');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.body.length).toBe(0);
+  });
+
+  it("sends index.html for the Angular app's routes", async () => {
+    for (const path of ['/', '/procedures/1.001193', '/dossiers/HS-01-250701-0001', '/i18n/', '/i18n']) {
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(res.body.toString()).toBe(indexHtml);
+    }
+  });
+
+  it('never answers for /api: the API keeps its routes and its JSON 404', async () => {
+    const live = await get('/api/health/live');
+    expect(live.status).toBe(200);
+    expect(live.headers['content-type']).toMatch(/^application\/json/);
+    for (const path of ['/api/no-such-thing', '/api', '/API/no-such-thing']) {
+      const res = await get(path);
+      expect(res.status).toBe(404);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+    }
+  });
+
+  it('refuses paths outside the folder, dotfiles and unknown files, and lists no folder', async () => {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/i18n/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/.env',
+      '/.git/config',
+      '/main-OLD00000.js',
+      '/main-ABCD1234.js.br',
+    ]) {
+      const res = await get(path);
+      expect([400, 404]).toContain(res.status);
+      expect(res.body.toString()).not.toContain('not for the web');
+      expect(res.body.toString()).not.toContain('SECRET');
+      expect(res.body.toString()).not.toContain('dvc-root');
+    }
+  });
+
+  it('leaves other methods to the API', async () => {
+    expect((await get('/index.html', {}, 'POST')).status).toBe(404);
+  });
+});
