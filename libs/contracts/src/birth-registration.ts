@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AttachmentSummary } from './attachment';
 import type { WorkflowAction } from './office';
 import { emailSchema, normaliseName, phoneSchema, VIETNAMESE_NAME } from './validation';

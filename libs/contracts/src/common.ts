@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate, requiredText } from './birth-registration';
 import type { LocalizedText } from './common';
 

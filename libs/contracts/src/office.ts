@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { paperCodeSchema } from './attachment';
 import type { DossierDetail } from './birth-registration';
 import type { LocalizedText } from './common';

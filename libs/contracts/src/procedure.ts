@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { localizedTextSchema } from './common';
 
 /** "Level 4" is the full-process online service of Decree 42/2022 ("toàn trình"). */
