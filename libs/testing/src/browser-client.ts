@@ -8,11 +8,20 @@ export class BrowserClient {
 
   constructor(
     private readonly baseUrl: string,
-    private readonly options: { language?: 'vi' | 'en'; forwardedFor?: string; csrf?: boolean } = {},
+    private readonly options: {
+      language?: 'vi' | 'en';
+      csrf?: boolean;
+      /** Sent with every request, e.g. what a TLS-terminating proxy adds (`X-Forwarded-Proto: https`). */
+      headers?: Record<string, string>;
+    } = {},
   ) {}
 
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
-    const allHeaders: Record<string, string> = { 'Accept-Language': this.options.language ?? 'vi', ...headers };
+    const allHeaders: Record<string, string> = {
+      'Accept-Language': this.options.language ?? 'vi',
+      ...this.options.headers,
+      ...headers,
+    };
     if (this.cookies.size) allHeaders.Cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     // A FormData body is sent as multipart/form-data, with the boundary fetch chooses.
     if (body !== undefined && !(body instanceof FormData)) allHeaders['Content-Type'] = 'application/json';
