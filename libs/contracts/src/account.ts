@@ -65,3 +65,39 @@ export interface SessionUser {
 export interface SessionResponse {
   user: SessionUser | null;
 }
+
+/** The longest return path kept for after a sign-in. */
+export const MAX_RETURN_PATH = 2000;
+
+/**
+ * A place on this site to return to after signing in: only a path
+ * ("/procedures/1.001193?tab=papers"), never another site ("//evil.example",
+ * "/\\evil.example", "https://…"), and nothing a browser would rewrite into one
+ * (control characters, backslashes).
+ */
+export const returnPathSchema = z
+  .string()
+  .max(MAX_RETURN_PATH)
+  .regex(/^\/(?!\/)[^\p{Cc}\\]*$/u); // \p{Cc}: the control characters
+
+/** The query of `GET /api/auth/eid/start`. A return path that is not one of this site's is ignored. */
+export const eidStartQuerySchema = z.object({
+  returnUrl: returnPathSchema
+    .meta({
+      description: 'A path on this site to return to afterwards; anything else is ignored.',
+      example: '/account',
+    })
+    .optional(),
+});
+
+/**
+ * What the national eID sends the browser back with (OpenID Connect authorisation response,
+ * RFC 6749 §4.1.2 and RFC 9207); the OpenID Connect client checks it against the sign-in in progress.
+ */
+export const eidCallbackQuerySchema = z.object({
+  code: z.string().optional().meta({ description: 'The authorisation code, on success.' }),
+  state: z.string().optional().meta({ description: 'The state sent with the sign-in, echoed.' }),
+  iss: z.string().optional().meta({ description: "The eID's issuer identifier." }),
+  error: z.string().optional().meta({ description: 'Why the eID refused, e.g. `access_denied`.' }),
+  error_description: z.string().optional().meta({ description: "The eID's explanation of the error." }),
+});

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { AttachmentSummary } from './attachment';
 import type { WorkflowAction } from './office';
+import { BIRTH_REGISTRATION, LINKED_BIRTH_REGISTRATION } from './procedure-codes';
 import { emailSchema, normaliseName, phoneSchema, VIETNAMESE_NAME } from './validation';
 
 /**
@@ -11,8 +12,6 @@ import { emailSchema, normaliseName, phoneSchema, VIETNAMESE_NAME } from './vali
  * the whole form, with the rules that span pages, when it is submitted.
  */
 
-export const BIRTH_REGISTRATION = '1.001193';
-export const LINKED_BIRTH_REGISTRATION = 'LT.KS-TT-BHYT';
 /** Registration within this many days of the birth is on time and free (Law on Civil Status, art. 15). */
 export const ON_TIME_DAYS = 60;
 
@@ -195,6 +194,41 @@ export function stepsOf(procedureCode: string): FormStepDefinition[] | undefined
   return formSteps[procedureCode];
 }
 
+/** Every page of every procedure's form, each once (the mother's and the father's pages share one schema). */
+const everyStep = [...new Map(Object.values(formSteps).flatMap((steps) => steps.map((s) => [s.id, s]))).values()];
+
+/** The id of a page of the form (`PUT /api/drafts/:id/steps/:step`); a page the draft's procedure lacks is a 404. */
+export const formStepIdSchema = z
+  .enum(everyStep.map((s) => s.id) as [string, ...string[]])
+  .meta({ description: "A page of the form; a page the draft's procedure does not have is answered 404." });
+
+/**
+ * What `PUT /api/drafts/:id/steps/:step` takes: the fields of the page named in the
+ * path, checked with that page's own schema (so one of these, chosen by `:step`).
+ */
+export const formStepBodySchema = z
+  .union(
+    [...new Set(everyStep.map((s) => s.schema))].map((schema) =>
+      schema.meta({
+        title: everyStep
+          .filter((s) => s.schema === schema)
+          .map((s) => s.id)
+          .join(', '),
+      }),
+    ),
+  )
+  .meta({ description: "The fields of the page named by `:step`, checked with that page's schema." });
+
+/** A procedure's code in the catalogue, e.g. `1.001193` or `LT.KS-TT-BHYT`. */
+export const procedureCodeSchema = z
+  .string({ message: 'required' })
+  .min(1, { message: 'required' })
+  .max(32, { message: 'tooLong' });
+
+/** The body of `POST /api/drafts`: start an application for a procedure. */
+export const startDraftRequestSchema = z.object({ procedureCode: procedureCodeSchema });
+export type StartDraftRequest = z.input<typeof startDraftRequestSchema>;
+
 /** Whole days from the birth to the registration date (both YYYY-MM-DD). */
 export function daysSinceBirth(dateOfBirth: string, on: string): number {
   return Math.round((Date.parse(`${on}T00:00:00Z`) - Date.parse(`${dateOfBirth}T00:00:00Z`)) / 86_400_000);
@@ -323,12 +357,11 @@ export interface DossierDetail extends DossierSummary {
   supplementRequest: { reason: string | null; papers: string[]; at: string } | null;
 }
 
+/** A dossier's code: `HS-<province>-<yymmdd>-<serial>`, e.g. `HS-01-261125-000123`. */
+export const DOSSIER_CODE = /^HS-\d{2}-\d{6}-\d{6}$/;
+
 export const statusLookupRequestSchema = z.object({
-  code: z
-    .string({ message: 'dossierCode' })
-    .trim()
-    .toUpperCase()
-    .regex(/^HS-\d{2}-\d{6}-\d{6}$/, { message: 'dossierCode' }),
+  code: z.string({ message: 'dossierCode' }).trim().toUpperCase().regex(DOSSIER_CODE, { message: 'dossierCode' }),
   phone: phoneSchema,
 });
 

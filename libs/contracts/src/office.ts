@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { paperCodeSchema } from './attachment';
-import type { DossierDetail } from './birth-registration';
+import { procedureCodeSchema, type DossierDetail } from './birth-registration';
 import type { LocalizedText } from './common';
 
 /** The actions of the dossier workflow (the state table lives in the server's workflow library). */
@@ -98,9 +98,19 @@ export const actionRequestSchema = z.object({
 });
 export type ActionRequest = z.input<typeof actionRequestSchema>;
 
+/** The body of a citizen's action on their dossier (resubmit, withdraw). */
+export const citizenActionRequestSchema = actionRequestSchema.extend({
+  /** New uploads sent with a resubmission. */
+  attachmentIds: z
+    .array(z.string().uuid({ message: 'uploadRequired' }))
+    .max(10, { message: 'tooLong' })
+    .optional(),
+});
+export type CitizenActionRequest = z.input<typeof citizenActionRequestSchema>;
+
 /** A walk-in citizen's paper application, recorded by a clerk (channel "counter"). */
 export const counterIntakeSchema = z.object({
-  procedureCode: z.string({ message: 'required' }).min(1, { message: 'required' }).max(32, { message: 'tooLong' }),
+  procedureCode: procedureCodeSchema,
   /** The application's pages, as in the online form but without uploads. */
   data: z.record(z.string(), z.unknown(), { message: 'required' }),
 });

@@ -17,3 +17,4 @@ export * from './housekeeping/housekeeping.module';
 export * from './validation/validation';
 export * from './queues/queue-dashboard';
 export * from './http/request-guards';
+export * from './openapi/zod-openapi';

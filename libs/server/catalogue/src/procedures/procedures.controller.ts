@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ProcedureDetail, ProcedureSummary } from '@portal/contracts';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { procedurePathSchema, type ProcedureDetail, type ProcedureSummary } from '@portal/contracts';
+import { ApiErrors, ApiZodParams } from '@portal/server/platform';
 import { ProceduresService } from './procedures.service';
 
 @ApiTags('catalogue')
@@ -19,8 +20,9 @@ export class ProceduresController {
   @Get(':code')
   @Header('Cache-Control', 'public, max-age=60')
   @ApiOperation({ summary: 'One procedure: level, fees, legal time limit, required papers, legal basis.' })
+  @ApiZodParams(procedurePathSchema)
   @ApiOkResponse({ description: 'The procedure.' })
-  @ApiNotFoundResponse({ description: '`PROCEDURE_NOT_FOUND`: no active procedure has this code.' })
+  @ApiErrors({ 404: '`PROCEDURE_NOT_FOUND`: no active procedure has this code.' })
   get(@Param('code') code: string): Promise<ProcedureDetail> {
     return this.procedures.get(code);
   }

@@ -15,24 +15,25 @@ import {
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBody,
   ApiConflictResponse,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiPayloadTooLargeResponse,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import {
   ATTACHMENT_MAX_SIZE_LABEL,
   ATTACHMENT_MIME_TYPES,
+  attachmentPathSchema,
+  attachmentUploadFieldsSchema,
   type AttachmentSummary,
   type SessionUser,
 } from '@portal/contracts';
 import { CurrentUser, Roles, SignedIn } from '@portal/server/identity';
+import { ApiNoBody, ApiZodBody, ApiZodParams } from '@portal/server/platform';
 import type { Request, Response } from 'express';
 import { AttachmentUploadInterceptor, type UploadedPaper } from './attachment-upload.interceptor';
 import { AttachmentsService } from './attachments.service';
@@ -41,7 +42,6 @@ import { contentDisposition } from './file-name';
 type RequestWithId = Request & { id?: string };
 
 @ApiTags('attachments')
-@ApiUnauthorizedResponse({ description: '`SIGN_IN_REQUIRED`: only a signed-in person has attachments.' })
 @Controller('attachments')
 @UseGuards(SignedIn)
 // Papers are a citizen's, for their own applications; staff see them only through a dossier of their ward.
@@ -55,23 +55,16 @@ export class AttachmentsController {
     summary: `Upload one paper for an application: ${ATTACHMENT_MIME_TYPES.join(', ')}, up to ${ATTACHMENT_MAX_SIZE_LABEL}.`,
     description: 'The type is decided by the first bytes of the file; its name and declared type are not trusted.',
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['paperCode', 'file'],
-      properties: {
-        paperCode: { type: 'string', pattern: '^[a-z0-9_]+$', example: 'medical_birth_certificate' },
-        file: { type: 'string', format: 'binary' },
-      },
-    },
-  })
+  @ApiZodBody(attachmentUploadFieldsSchema, { mediaType: 'multipart/form-data', files: ['file'] })
   @ApiCreatedResponse({
     description: 'The attachment: `{ id, paperCode, fileName, mimeType, sizeBytes, sha256, createdAt }`.',
   })
   @ApiBadRequestResponse({
     description:
-      '`VALIDATION_FAILED` (paperCode or file missing or malformed, per field), `FILE_EMPTY`, `FILE_TOO_LARGE`, `FILE_TYPE_NOT_ALLOWED`, `UPLOAD_MALFORMED`.',
+      '`FILE_EMPTY`, `FILE_TOO_LARGE`, `FILE_TYPE_NOT_ALLOWED`, `UPLOAD_MALFORMED` (not multipart/form-data, or over its limits).',
+  })
+  @ApiPayloadTooLargeResponse({
+    description: '`UPLOAD_QUOTA_EXCEEDED`: you hold as many papers outside a submitted dossier as allowed.',
   })
   upload(
     @CurrentUser() user: SessionUser,
@@ -84,7 +77,13 @@ export class AttachmentsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'The bytes of one of your own attachments, with the type found when it was uploaded.' })
-  @ApiOkResponse({ description: 'The file, shown in the browser (Content-Disposition: inline).' })
+  @ApiZodParams(attachmentPathSchema)
+  @ApiOkResponse({
+    description: 'The file, shown in the browser (Content-Disposition: inline).',
+    content: Object.fromEntries(
+      ATTACHMENT_MIME_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+    ),
+  })
   @ApiNotFoundResponse({ description: '`ATTACHMENT_NOT_FOUND`: no such attachment of yours (or a malformed id).' })
   async read(
     @CurrentUser() user: SessionUser,
@@ -108,6 +107,8 @@ export class AttachmentsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete one of your own attachments that is not part of a submitted application yet.' })
+  @ApiZodParams(attachmentPathSchema)
+  @ApiNoBody("The attachment's id in the path is all it takes.")
   @ApiNoContentResponse({ description: 'Deleted, file and all.' })
   @ApiNotFoundResponse({ description: '`ATTACHMENT_NOT_FOUND`: no such attachment of yours (or a malformed id).' })
   @ApiConflictResponse({ description: '`ATTACHMENT_IN_USE`: it was submitted with an application.' })

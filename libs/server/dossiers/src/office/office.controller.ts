@@ -11,10 +11,14 @@ import {
   StreamableFile,
   UseGuards,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   actionRequestSchema,
+  ATTACHMENT_MIME_TYPES,
   counterIntakeSchema,
+  dossierActionPathSchema,
+  dossierPaperPathSchema,
+  dossierPathSchema,
   inboxQuerySchema,
   workflowActions,
   type InboxPage,
@@ -23,7 +27,7 @@ import {
   type WorkflowAction,
 } from '@portal/contracts';
 import { CurrentUser, Roles, SignedIn } from '@portal/server/identity';
-import { ZodBody } from '@portal/server/platform';
+import { ApiErrors, ApiZodBody, ApiZodParams, ApiZodQuery, ZodBody } from '@portal/server/platform';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import { AttachmentsService } from '../attachments';
@@ -34,6 +38,10 @@ import { OfficeService, staffUnit } from './office.service';
 import { WorkflowActionsService } from './workflow-actions.service';
 
 const requestIdOf = (req: Request) => (req.id === undefined ? undefined : String(req.id));
+
+const notUnitStaff = '`UNIT_STAFF_ONLY`: the account belongs to no ward.';
+const dossierNotFound =
+  '`DOSSIER_NOT_FOUND`: no dossier with this code in your scope (your ward; every ward for auditors).';
 
 /** The back office of a ward: its clerks and leaders work it; auditors read every ward's, read only. */
 @ApiTags('back office')
@@ -51,6 +59,9 @@ export class OfficeController {
   @Get()
   @Roles('clerk', 'leader', 'auditor')
   @ApiOperation({ summary: "The ward's inbox: one tab, searched by code or name, soonest due first." })
+  @ApiZodQuery(inboxQuerySchema)
+  @ApiOkResponse({ description: "One page of the tab's dossiers, and how many each tab holds." })
+  @ApiErrors({ 403: notUnitStaff })
   inbox(
     @Query(new ZodBody(inboxQuerySchema)) query: z.output<typeof inboxQuerySchema>,
     @CurrentUser() user: SessionUser,
@@ -61,6 +72,12 @@ export class OfficeController {
   @Post('counter')
   @Roles('clerk')
   @ApiOperation({ summary: "Record a walk-in citizen's paper application (channel counter), received on the spot." })
+  @ApiZodBody(counterIntakeSchema)
+  @ApiCreatedResponse({ description: 'The dossier, received, as the back office shows it.' })
+  @ApiErrors({
+    400: '`PROCEDURE_NOT_ONLINE`: the portal has no form for this procedure.\n\n`UNIT_NOT_FOUND`: the ward is not yours.',
+    403: notUnitStaff,
+  })
   async counter(
     @Body(new ZodBody(counterIntakeSchema)) body: z.output<typeof counterIntakeSchema>,
     @CurrentUser() user: SessionUser,
@@ -73,6 +90,9 @@ export class OfficeController {
   @Get(':code')
   @Roles('clerk', 'leader', 'auditor')
   @ApiOperation({ summary: 'One dossier of the ward, with the actions the viewer may take. The read is recorded.' })
+  @ApiZodParams(dossierPathSchema)
+  @ApiOkResponse({ description: 'The dossier, its applicant, papers, timeline, due marks and the allowed actions.' })
+  @ApiErrors({ 403: notUnitStaff, 404: dossierNotFound })
   view(@Param('code') code: string, @CurrentUser() user: SessionUser, @Req() req: Request): Promise<OfficeDossier> {
     return this.office.view(user, code, requestIdOf(req));
   }
@@ -80,6 +100,17 @@ export class OfficeController {
   @Get(':code/papers/:attachmentId')
   @Roles('clerk', 'leader', 'auditor')
   @ApiOperation({ summary: 'A paper of a dossier of the ward, shown inline.' })
+  @ApiZodParams(dossierPaperPathSchema)
+  @ApiOkResponse({
+    description: 'The file, shown in the browser (Content-Disposition: inline).',
+    content: Object.fromEntries(
+      ATTACHMENT_MIME_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+    ),
+  })
+  @ApiErrors({
+    403: notUnitStaff,
+    404: `${dossierNotFound}\n\n\`ATTACHMENT_NOT_FOUND\`: the dossier has no such paper.`,
+  })
   async paper(
     @Param('code') code: string,
     @Param('attachmentId') attachmentId: string,
@@ -105,6 +136,15 @@ export class OfficeController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Receive, refuse, start, request papers, propose, sign or send back — as the state table allows.',
+  })
+  @ApiZodParams(dossierActionPathSchema)
+  @ApiZodBody(actionRequestSchema)
+  @ApiOkResponse({ description: 'The dossier after the action.' })
+  @ApiErrors({
+    400: '`REASON_REQUIRED`: this action needs a reason.',
+    403: `\`ROLE_REQUIRED\`: the state table gives this action to another role.\n\n${notUnitStaff}`,
+    404: dossierNotFound,
+    409: "`ACTION_NOT_ALLOWED`: not in the dossier's present state.\n\n`DOSSIER_CHANGED`: `version` is not the dossier's version any more.",
   })
   async act(
     @Param('code') code: string,

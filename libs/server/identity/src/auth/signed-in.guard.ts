@@ -1,4 +1,12 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import {
+  CanActivate,
+  createParamDecorator,
+  ExecutionContext,
+  Injectable,
+  SetMetadata,
+  type Type,
+} from '@nestjs/common';
+import { GUARDS_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { Role, SessionUser } from '@portal/contracts';
 import { DomainError } from '@portal/server/platform';
@@ -36,6 +44,20 @@ export class SignedIn implements CanActivate {
     if (roles && !roles.some((role) => user.roles.includes(role))) throw new RoleRequired();
     return true;
   }
+}
+
+/**
+ * Who may call a route, as its guards decide: signed in or anyone, and with
+ * which roles (for the API document, which must say the same as the guards).
+ */
+export function routeAccess(controller: Type, handler: object): { signedIn: boolean; roles: Role[] } {
+  const guards: unknown[] = [
+    ...(Reflect.getMetadata(GUARDS_METADATA, controller) ?? []),
+    ...(Reflect.getMetadata(GUARDS_METADATA, handler) ?? []),
+  ];
+  if (!guards.includes(SignedIn)) return { signedIn: false, roles: [] };
+  const roles = new Reflector().getAllAndOverride<Role[] | undefined>(ROLES, [handler as () => void, controller]);
+  return { signedIn: true, roles: roles ?? [] };
 }
 
 /** The signed-in user of the request (after the SignedIn guard). */

@@ -1,5 +1,7 @@
 import { Controller, Get, Logger, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { eidCallbackQuerySchema, eidStartQuerySchema } from '@portal/contracts';
+import { ApiZodQuery } from '@portal/server/platform';
 import type { Request, Response } from 'express';
 import { logIn } from '../auth/passport-session';
 import { WebSession } from '../auth/web-session';
@@ -55,7 +57,11 @@ export class EidController {
 
   @Get('start')
   @ApiOperation({ summary: 'Send the browser to the national eID to sign in (authorisation code flow with PKCE).' })
-  @ApiQuery({ name: 'returnUrl', required: false, description: 'A path on this site to return to afterwards.' })
+  @ApiZodQuery(eidStartQuerySchema)
+  @ApiFoundResponse({
+    description: "To the national eID's sign-in page, or to `/sign-in?eid=failed` when it cannot be reached.",
+    headers: { Location: { schema: { type: 'string' } } },
+  })
   async start(@Query('returnUrl') returnUrl: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
     res.set('Cache-Control', 'no-store');
     const returnPath = safeReturnPath(returnUrl);
@@ -71,6 +77,11 @@ export class EidController {
 
   @Get('callback')
   @ApiOperation({ summary: 'Where the national eID sends the browser back: sign in, or create the account first.' })
+  @ApiZodQuery(eidCallbackQuerySchema)
+  @ApiFoundResponse({
+    description: 'Signed in: to the return path (or `/account`). Any failure: to `/sign-in?eid=failed`.',
+    headers: { Location: { schema: { type: 'string' } } },
+  })
   async callback(@Req() req: RequestWithId, @Res() res: Response): Promise<void> {
     res.set('Cache-Control', 'no-store');
     // One answer per sign-in: the cookie is cleared, so a second callback finds nothing to compare against.

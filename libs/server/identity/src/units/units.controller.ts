@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { UnitView } from '@portal/contracts';
 import { DataSource } from 'typeorm';
@@ -12,6 +12,7 @@ export class UnitsController {
   @Get()
   @Header('Cache-Control', 'public, max-age=300')
   @ApiOperation({ summary: 'The wards, communes and special zones that receive applications, by province.' })
+  @ApiOkResponse({ description: 'Every unit with its code and province, in both languages.' })
   async list(): Promise<UnitView[]> {
     const rows = await this.dataSource.query(
       `SELECT u.code, u.name, u.name_en, p.name AS province_name, p.name_en AS province_name_en

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import Redis from 'ioredis';
+import { apiErrorRef } from '../openapi/zod-openapi';
 import { REDIS } from '../queues/queues.module';
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -23,6 +24,7 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ summary: 'The process is running (no dependencies checked).' })
+  @ApiOkResponse({ description: '`{ status: "ok" }`.' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -30,6 +32,11 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   @ApiOperation({ summary: 'PostgreSQL and Redis both answer; 503 otherwise.' })
+  @ApiOkResponse({ description: 'Both answer: `{ status: "ok", info, details }` (Terminus).' })
+  @ApiServiceUnavailableResponse({
+    description: '`SERVICE_UNAVAILABLE`: one of them does not answer; `details` says which.',
+    schema: apiErrorRef,
+  })
   ready() {
     return this.health.check([
       () => this.database.pingCheck('postgres', { timeout: 1500 }),
