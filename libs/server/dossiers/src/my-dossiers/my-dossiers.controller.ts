@@ -12,7 +12,7 @@ import {
   type WorkflowAction,
   workflowActions,
 } from '@portal/contracts';
-import { CurrentUser, SignedIn } from '@portal/server/identity';
+import { CurrentUser, Roles, SignedIn } from '@portal/server/identity';
 import { ApiErrors, ApiZodBody, ApiZodParams, ZodBody } from '@portal/server/platform';
 import type { Request } from 'express';
 import type { z } from 'zod';
@@ -32,6 +32,8 @@ export class MyDossiersController {
 
   @Get()
   @UseGuards(SignedIn)
+  // A citizen's own dossiers; staff work dossiers in the back office only.
+  @Roles('citizen')
   @ApiOperation({ summary: "The signed-in citizen's dossiers, newest first." })
   @ApiOkResponse({ description: 'Dossier summaries, the newest first.' })
   list(@CurrentUser() user: SessionUser): Promise<DossierSummary[]> {
@@ -57,6 +59,8 @@ export class MyDossiersController {
   @Post(':code/actions/:action')
   @HttpCode(200)
   @UseGuards(SignedIn)
+  // A citizen's own dossiers; staff work dossiers in the back office only.
+  @Roles('citizen')
   @ApiOperation({ summary: 'The citizen sends the papers asked for (resubmit), or withdraws the dossier.' })
   @ApiZodParams(dossierActionPathSchema)
   @ApiZodBody(citizenActionRequestSchema)
@@ -88,6 +92,8 @@ export class MyDossiersController {
 
   @Get(':code')
   @UseGuards(SignedIn)
+  // A citizen's own dossiers; staff work dossiers in the back office only.
+  @Roles('citizen')
   @ApiOperation({ summary: 'One of my dossiers with its papers and the timeline of every event.' })
   @ApiZodParams(dossierPathSchema)
   @ApiOkResponse({ description: 'The dossier, its papers, its timeline and the actions you may take.' })
