@@ -1,7 +1,7 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { ModulesContainer, NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { routeAccess, SESSION_COOKIE, XSRF_COOKIE } from '@portal/server/identity';
+import { routeAccess, SESSION_COOKIE, VISITOR_COOKIE, XSRF_COOKIE } from '@portal/server/identity';
 import {
   API_ERROR_SCHEMA,
   apiErrorRef,
@@ -95,9 +95,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
           name: 'X-XSRF-TOKEN',
           description: [
             `The CSRF token: the value of the \`${XSRF_COOKIE}\` cookie that GET /api/auth/session (and every sign-in`,
-            `or sign-out) sets, echoed in this header on every POST, PUT, PATCH and DELETE. It is bound to the`,
-            `session cookie (\`${SESSION_COOKIE}\`, an anonymous session before sign-in) and to the httpOnly \`dvc.csrf\``,
-            'cookie it was issued with; without it the answer is 403 `CSRF_REJECTED`.',
+            'or sign-out) sets, echoed in this header on every POST, PUT, PATCH and DELETE. It is bound to the signed-in',
+            `session (\`${SESSION_COOKIE}\`) or, before sign-in, to the visitor cookie (\`${VISITOR_COOKIE}\`), and goes with`,
+            'the httpOnly CSRF cookie it was issued with; without it the answer is 403 `CSRF_REJECTED`.',
           ].join(' '),
         },
         CSRF_SCHEME,
