@@ -1,14 +1,13 @@
 import {
   applicationSchema,
-  BIRTH_REGISTRATION,
   childStep,
   daysSinceBirth,
   informantStep,
   isLateRegistration,
-  LINKED_BIRTH_REGISTRATION,
   motherStep,
   todayInVietnam,
 } from './birth-registration';
+import { BIRTH_REGISTRATION, LINKED_BIRTH_REGISTRATION } from './procedure-codes';
 import { fieldProblems } from './validation';
 
 const codes = (result: { success: boolean; error?: unknown }) =>

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { AttachmentSummary } from './attachment';
 import type { WorkflowAction } from './office';
+import { BIRTH_REGISTRATION, LINKED_BIRTH_REGISTRATION } from './procedure-codes';
 import { emailSchema, normaliseName, phoneSchema, VIETNAMESE_NAME } from './validation';
 
 /**
@@ -11,8 +12,6 @@ import { emailSchema, normaliseName, phoneSchema, VIETNAMESE_NAME } from './vali
  * the whole form, with the rules that span pages, when it is submitted.
  */
 
-export const BIRTH_REGISTRATION = '1.001193';
-export const LINKED_BIRTH_REGISTRATION = 'LT.KS-TT-BHYT';
 /** Registration within this many days of the birth is on time and free (Law on Civil Status, art. 15). */
 export const ON_TIME_DAYS = 60;
 

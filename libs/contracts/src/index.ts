@@ -1,5 +1,6 @@
 export * from './common';
 export * from './procedure';
+export * from './procedure-codes';
 export * from './validation';
 export * from './account';
 export * from './birth-registration';
