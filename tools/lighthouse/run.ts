@@ -161,6 +161,18 @@ async function measure(url: string): Promise<Measurement> {
   }
 }
 
+/** Lighthouse sometimes fails to record a trace on a busy machine (NO_NAVSTART, NO_FCP): try again, twice. */
+async function measureWithRetry(url: string): Promise<Measurement> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await measure(url);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      say(`  (${error instanceof Error ? error.message : String(error)}; trying again)`);
+    }
+  }
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -187,7 +199,7 @@ async function main(): Promise<void> {
       await fetch(url); // the first request of a fresh process is slower than any citizen's
       const measurements: Measurement[] = [];
       for (let i = 0; i < runs; i++) {
-        const m = await measure(url);
+        const m = await measureWithRetry(url);
         measurements.push(m);
         say(
           `  ${page} run ${i + 1}/${runs}: ${categories.map((c) => `${c} ${m.scores[c]}`).join(', ')}; ` +

@@ -24,6 +24,8 @@ describe('static files of the web app', () => {
     writeFileSync(join(root, 'main-ABCD1234.js.br'), brotliCompressSync(script));
     writeFileSync(join(root, 'main-ABCD1234.js.gz'), gzipSync(script));
     writeFileSync(join(root, 'styles-WXYZ5678.css'), 'body{margin:0}');
+    writeFileSync(join(root, 'chunk-aB3_x-Yz.js'), 'export {};');
+    writeFileSync(join(root, 'site-manifest.json'), '{}');
     writeFileSync(join(root, 'i18n/vi.json'), '{"shell":{}}');
     writeFileSync(join(root, '.env'), 'SECRET=1');
     api = await startApi({ config: { WEB_ROOT: root } });
@@ -77,10 +79,10 @@ describe('static files of the web app', () => {
   });
 
   it('caches hashed files for a year as immutable, and revalidates everything else', async () => {
-    for (const path of ['/main-ABCD1234.js', '/styles-WXYZ5678.css']) {
+    for (const path of ['/main-ABCD1234.js', '/styles-WXYZ5678.css', '/chunk-aB3_x-Yz.js']) {
       expect((await get(path)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
     }
-    for (const path of ['/', '/index.html', '/i18n/vi.json', '/procedures/1.001193']) {
+    for (const path of ['/', '/index.html', '/i18n/vi.json', '/site-manifest.json', '/procedures/1.001193']) {
       expect((await get(path)).headers['cache-control']).toBe('no-cache');
     }
   });

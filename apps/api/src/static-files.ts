@@ -9,8 +9,12 @@ const API_PATH = /^\/api(\/|$)/i;
 /** Paths that name a file rather than an Angular route. */
 const ASSET_EXTENSION =
   /\.(m?js|css|map|json|html?|txt|xml|svg|png|jpe?g|gif|webp|avif|ico|woff2?|ttf|otf|webmanifest|br|gz)$/i;
-/** Angular's output hashing: `main-ABCD1234.js`, `chunk-ABCD1234.js`, `styles-ABCD1234.css`, `media/x-ABCD1234.png`. */
-const HASHED_NAME = /-[A-Z0-9]{8}\.[a-z0-9]+$/;
+/**
+ * Angular's output hashing: eight characters after a dash, `main-ABCD1234.js`, `styles-ABCD1234.css`,
+ * `chunk-aB3_x-Yz.js` (esbuild's are upper case, the chunk optimizer's mixed), with a capital or a digit
+ * among them — so `site-manifest.json` from apps/web/public is not taken for one (name public files so).
+ */
+const HASHED_NAME = /-(?=[\w-]{0,7}[A-Z0-9])[\w-]{8}\.[a-z0-9]+$/;
 const ENCODINGS = [
   { name: 'br', suffix: '.br' },
   { name: 'gzip', suffix: '.gz' },
