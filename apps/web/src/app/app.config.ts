@@ -8,8 +8,9 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
-import { provideTransloco } from '@jsverse/transloco';
+import { provideTransloco, TranslocoService } from '@jsverse/transloco';
 import { initialLanguage, languageInterceptor, Session, TranslationLoader } from '@portal/web/data-access';
+import { firstValueFrom } from 'rxjs';
 import { appRoutes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {
@@ -19,6 +20,14 @@ export const appConfig: ApplicationConfig = {
     provideAppInitializer(() => {
       void inject(Session).resolve();
     }),
+    // The first page is drawn with its words (index.html preloads the Vietnamese ones), so no text appears
+    // late and pushes the page about. Should they fail to arrive, the page shows anyway.
+    provideAppInitializer(() =>
+      firstValueFrom(inject(TranslocoService).load(initialLanguage())).then(
+        () => undefined,
+        () => undefined,
+      ),
+    ),
     provideZonelessChangeDetection(),
     provideHttpClient(withFetch(), withInterceptors([languageInterceptor])),
     provideRouter(appRoutes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),

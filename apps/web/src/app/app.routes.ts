@@ -1,7 +1,9 @@
 import type { Routes } from '@angular/router';
+import { citizenRoutes } from '@portal/web/citizen';
 
 export const appRoutes: Routes = [
   { path: 'office', loadChildren: () => import('@portal/web/office').then((m) => m.officeRoutes) },
   { path: 'admin', loadChildren: () => import('@portal/web/office').then((m) => m.adminRoutes) },
-  { path: '', loadChildren: () => import('@portal/web/citizen').then((m) => m.citizenRoutes) },
+  // The citizen's routes are in the first download (the landing page among them; its other pages are lazy).
+  { path: '', children: citizenRoutes },
 ];

@@ -35,6 +35,9 @@ import { filter } from 'rxjs';
               <button type="button" class="link-button" (click)="signOut()">{{ 'shell.signOut' | transloco }}</button>
             } @else if (session.user() === null) {
               <a routerLink="/sign-in">{{ 'shell.signIn' | transloco }}</a>
+            } @else {
+              <!-- Until the session is known: the sign-in link's room, so nothing moves when it appears. -->
+              <span class="account-nav__placeholder" aria-hidden="true">{{ 'shell.signIn' | transloco }}</span>
             }
           </nav>
           <nav class="language-switch" [attr.aria-label]="'shell.language' | transloco">

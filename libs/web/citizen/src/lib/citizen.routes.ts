@@ -1,35 +1,48 @@
 import type { Routes } from '@angular/router';
-import { AttachmentsApi } from '@portal/web/data-access';
-import { ATTACHMENT_UPLOADER } from '@portal/web/ui';
-import { AccountPage } from './account/account-page';
-import { ApplyPage } from './application/apply-page';
-import { CheckAnswersPage } from './application/check-answers-page';
-import { FormStepPage } from './application/form-step-page';
 import { CataloguePage } from './catalogue/catalogue-page';
-import { DossierPage } from './dossiers/dossier-page';
-import { MyDossiersPage } from './dossiers/my-dossiers-page';
-import { StatusLookupPage } from './dossiers/status-lookup-page';
-import { NotFoundPage } from './not-found/not-found-page';
 import { ProcedureDetailPage } from './procedure-detail/procedure-detail-page';
-import { RegisterPage } from './register/register-page';
-import { SignInPage } from './sign-in/sign-in-page';
 import { signInRequired } from './sign-in-required.guard';
 
-const pages: Routes = [
+/**
+ * The citizen's pages. The landing page (the catalogue) and the procedure pages, where search engines and
+ * links lead, are part of the first download; every other page is fetched when first opened, so those two
+ * wait for no forms, zod schemas or uploads.
+ */
+export const citizenRoutes: Routes = [
   { path: '', pathMatch: 'full', component: CataloguePage },
   { path: 'procedures/:code', component: ProcedureDetailPage },
-  { path: 'sign-in', component: SignInPage },
-  { path: 'register', component: RegisterPage },
-  { path: 'account', component: AccountPage, canActivate: [signInRequired] },
-  { path: 'apply/:procedureCode', component: ApplyPage, canActivate: [signInRequired] },
-  { path: 'applications/:draftId/check', component: CheckAnswersPage, canActivate: [signInRequired] },
-  { path: 'applications/:draftId/:step', component: FormStepPage, canActivate: [signInRequired] },
-  { path: 'dossiers', component: MyDossiersPage, canActivate: [signInRequired] },
-  { path: 'dossiers/:code', component: DossierPage, canActivate: [signInRequired] },
-  { path: 'status', component: StatusLookupPage },
-  { path: '**', component: NotFoundPage },
-];
-
-export const citizenRoutes: Routes = [
-  { path: '', providers: [{ provide: ATTACHMENT_UPLOADER, useExisting: AttachmentsApi }], children: pages },
+  { path: 'sign-in', loadComponent: () => import('./sign-in/sign-in-page').then((m) => m.SignInPage) },
+  { path: 'register', loadComponent: () => import('./register/register-page').then((m) => m.RegisterPage) },
+  {
+    path: 'account',
+    canActivate: [signInRequired],
+    loadComponent: () => import('./account/account-page').then((m) => m.AccountPage),
+  },
+  {
+    path: 'apply/:procedureCode',
+    canActivate: [signInRequired],
+    loadComponent: () => import('./application/apply-page').then((m) => m.ApplyPage),
+  },
+  {
+    path: 'applications/:draftId/check',
+    canActivate: [signInRequired],
+    loadComponent: () => import('./application/check-answers-page').then((m) => m.CheckAnswersPage),
+  },
+  {
+    path: 'applications/:draftId/:step',
+    canActivate: [signInRequired],
+    loadComponent: () => import('./application/form-step-page').then((m) => m.FormStepPage),
+  },
+  {
+    path: 'dossiers',
+    canActivate: [signInRequired],
+    loadComponent: () => import('./dossiers/my-dossiers-page').then((m) => m.MyDossiersPage),
+  },
+  {
+    path: 'dossiers/:code',
+    canActivate: [signInRequired],
+    loadComponent: () => import('./dossiers/dossier-page').then((m) => m.DossierPage),
+  },
+  { path: 'status', loadComponent: () => import('./dossiers/status-lookup-page').then((m) => m.StatusLookupPage) },
+  { path: '**', loadComponent: () => import('./not-found/not-found-page').then((m) => m.NotFoundPage) },
 ];

@@ -3,8 +3,8 @@ import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { stepsOf, type AttachmentSummary, type DraftView } from '@portal/contracts';
-import { ApplicationsApi, Language, pageTitle, Session, toApiProblem } from '@portal/web/data-access';
-import { ErrorSummary } from '@portal/web/ui';
+import { ApplicationsApi, AttachmentsApi, Language, pageTitle, Session, toApiProblem } from '@portal/web/data-access';
+import { ATTACHMENT_UPLOADER, ErrorSummary } from '@portal/web/ui';
 import {
   displayedProblems,
   FormFields,
@@ -24,6 +24,8 @@ import {
 @Component({
   selector: 'dvc-form-step-page',
   imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummary, FormFields],
+  // The papers page's upload fields send through the citizen's attachments API.
+  providers: [{ provide: ATTACHMENT_UPLOADER, useExisting: AttachmentsApi }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (page(); as page) {

@@ -72,8 +72,9 @@ export class CataloguePage {
 
   protected readonly filtered = computed(() => {
     const all = this.procedures.hasValue() ? this.procedures.value() : [];
+    // Nothing typed: no folding (its first use loads Unicode data, which a slow phone feels on arrival).
+    if (!this.query().trim()) return all;
     const words = fold(this.query()).split(/\s+/).filter(Boolean);
-    if (words.length === 0) return all;
     return all.filter((p) => {
       const haystack = fold(`${p.code} ${p.name.vi} ${p.name.en} ${p.field.vi} ${p.field.en}`);
       return words.every((word) => haystack.includes(word));

@@ -2,8 +2,9 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { AttachmentSummary } from '@portal/contracts';
-import { ApplicationsApi, Language, pageTitle, toApiProblem } from '@portal/web/data-access';
+import { ApplicationsApi, AttachmentsApi, Language, pageTitle, toApiProblem } from '@portal/web/data-access';
 import {
+  ATTACHMENT_UPLOADER,
   ErrorSummary,
   FieldError,
   FileUpload,
@@ -28,6 +29,8 @@ import {
     ErrorSummary,
     FileUpload,
   ],
+  // The supplement papers are uploaded through the citizen's attachments API.
+  providers: [{ provide: ATTACHMENT_UPLOADER, useExisting: AttachmentsApi }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="back-link" routerLink="/dossiers">{{ 'myDossiers.title' | transloco }}</a>

@@ -4,7 +4,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Language, pageTitle, ProceduresApi } from '@portal/web/data-access';
 import { LocalizedPipe, SummaryList, SummaryRow, VndPipe } from '@portal/web/ui';
-import { stepsOf } from '@portal/contracts';
+import { hasOnlineForm } from '@portal/contracts';
 import { TimeLimitPipe } from '../time-limit.pipe';
 
 /** One procedure: who handles it, how long it takes, what it costs and which papers it needs. */
@@ -110,7 +110,7 @@ export class ProcedureDetailPage {
   });
 
   protected hasForm(code: string): boolean {
-    return !!stepsOf(code);
+    return hasOnlineForm(code);
   }
 
   constructor() {
