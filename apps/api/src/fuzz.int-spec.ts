@@ -521,7 +521,7 @@ describe('API fuzzing: every operation of the OpenAPI document, with generated a
   }
 
   /** The properties, for one request; the problems found (none when it behaves). */
-  async function check(request: FuzzRequest): Promise<{ problems: string[]; response: FuzzResponse }> {
+  async function check(request: FuzzRequest): Promise<{ problems: string[]; response: FuzzResponse; logged: string }> {
     const browser = await browserOf(request.actor as Actor);
     const headers = { ...request.headers };
     if (browser.cookies.size) headers['cookie'] = [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -565,7 +565,22 @@ describe('API fuzzing: every operation of the OpenAPI document, with generated a
     );
     if (leaked.length)
       problems.push(`personal data in the logs (${leaked.map((v) => JSON.stringify(v.slice(0, 40))).join(', ')})`);
-    return { problems, response };
+    // What the API logged as an error for it, to tell one cause from another in the report.
+    const logged = logLines
+      .slice(fromLine)
+      .flatMap((line) => {
+        try {
+          const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { type?: string; message?: string } };
+          return (entry.level ?? 0) >= 50
+            ? [`${entry.msg ?? ''}: ${entry.err?.type ?? ''} ${entry.err?.message ?? ''}`]
+            : [];
+        } catch {
+          return [];
+        }
+      })
+      .join(' | ')
+      .slice(0, 300);
+    return { problems, response, logged };
   }
 
   it('has the operations of the document to fuzz', () => {
@@ -580,9 +595,9 @@ describe('API fuzzing: every operation of the OpenAPI document, with generated a
       // Each operation with its own seed (the base seed plus its position), so that one can be replayed alone.
       const result = await fc.check(
         fc.asyncProperty(requestFor(operation), async (request) => {
-          const { problems, response } = await check(request);
+          const { problems, response, logged } = await check(request);
           if (!problems.length) return;
-          const answer = `${response.status} ${response.body.toString('utf8').slice(0, 300)}`;
+          const answer = `${response.status} ${response.body.toString('utf8').slice(0, 300)}${logged ? `\n  logged: ${logged}` : ''}`;
           if (SURVEY) {
             for (const problem of problems)
               failures.push({

@@ -218,13 +218,13 @@ const CONTROLS = [
   '\ufeff',
 ];
 const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'];
+/** NUL most often: PostgreSQL cannot store it at all. */
+const control = fc.oneof({ weight: 2, arbitrary: fc.constant('\u0000') }, fc.constantFrom(...CONTROLS));
 const ONE_MEGABYTE = 1024 * 1024;
 
 /** Strings that break things: controls, lengths at and past the limits (login 248–256), 1 MB, odd Unicode, injections. */
 export const nastyString: fc.Arbitrary<string> = fc.oneof(
-  fc
-    .tuple(fc.string({ maxLength: 8 }), fc.constantFrom(...CONTROLS), fc.string({ maxLength: 8 }))
-    .map((p) => p.join('')),
+  fc.tuple(fc.string({ maxLength: 8 }), control, fc.string({ maxLength: 8 })).map((p) => p.join('')),
   fc.integer({ min: 240, max: 260 }).map((n) => `${'a'.repeat(n - 13)}@example.com`.slice(0, n)),
   fc.integer({ min: 240, max: 260 }).map((n) => '9'.repeat(n)),
   fc.constantFrom(
@@ -283,6 +283,10 @@ function leavesOf(value: unknown, path: Path = [], into: Path[] = []): Path[] {
       leavesOf(inner, [...path, Array.isArray(value) ? Number(key) : key], into);
   }
   return into;
+}
+
+function valueAt(value: unknown, path: Path): unknown {
+  return path.reduce<unknown>((inner, key) => (inner as Record<string | number, unknown> | null)?.[key], value);
 }
 
 function replaceAt(value: unknown, path: Path, replacement: (old: unknown) => unknown): unknown {
@@ -350,13 +354,16 @@ export function broken(valid: fc.Arbitrary<unknown>): fc.Arbitrary<{ value: unkn
           };
         case 4:
           return { value: replaceAt(value, path, (old) => [old]), how: `${path.join('.') || 'the body'} as an array` };
-        default:
+        default: {
+          // Into a string (NUL half the time), where there is one.
+          const strings = leaves.filter((leaf) => typeof valueAt(value, leaf) === 'string');
+          const into = strings.length ? strings[pick % strings.length] : path;
+          const character = pick % 2 ? '\u0000' : CONTROLS[pick % CONTROLS.length];
           return {
-            value: replaceAt(value, path, (old) =>
-              typeof old === 'string' ? `${old}${CONTROLS[pick % CONTROLS.length]}x` : old,
-            ),
-            how: `a control character in ${path.join('.') || 'the body'}`,
+            value: replaceAt(value, into, (old) => (typeof old === 'string' ? `${old}${character}x` : old)),
+            how: `a control character in ${into.join('.') || 'the body'}`,
           };
+        }
       }
     });
 }
