@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { WebSession } from '@portal/server/identity';
 import {
+  answerClientErrors,
   assignRequestId,
   jsonBody,
   noStoreByDefault,
@@ -29,6 +30,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.useLogger(app.get(Logger));
   app.use(assignRequestId);
+  answerClientErrors(app.getHttpServer());
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -189,6 +189,20 @@ describe('API security: bad input, throttles, sessions, caching', () => {
       expect(body.requestId).toBe(response.headers.get('x-request-id'));
     });
 
+    it('answers a body labelled gzip that is not compressed with 400, not 500', async () => {
+      const response = await raw('{}', { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as ApiError).code).toBe('MALFORMED_BODY');
+    });
+
+    it('answers an address over Node’s header limit with a JSON 431', async () => {
+      const response = await fetch(`${base}/drafts/${'x'.repeat(20_000)}`);
+      expect(response.status).toBe(431);
+      const body = (await response.json()) as ApiError;
+      expect(body).toMatchObject({ code: 'REQUEST_TOO_LARGE' });
+      expect(body.requestId).toMatch(/\S{8,}/);
+    });
+
     it('still reads a gzip-compressed body', async () => {
       const response = await raw(gzipSync(JSON.stringify({ login: 'nobody@example.vn', password: 'x' })), {
         'Content-Type': 'application/json',

@@ -1,5 +1,8 @@
 import { validationMessages, type FieldProblem, type LocalizedText } from '@portal/contracts';
 import { json } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { languageOf, sendError } from '../errors/error.filter';
 import { requestIdOf } from '../logging/logging.module';
@@ -94,10 +97,14 @@ export function jsonBody(): [RequestHandler, (err: unknown, req: Request, res: R
   return [
     json({ limit: JSON_BODY_LIMIT, strict: true }),
     (err, req, res, next) => {
-      const type = (err as { type?: unknown })?.type;
+      const { type, status } = (err ?? {}) as { type?: unknown; status?: unknown };
       const known = typeof type === 'string' ? PARSER_ERRORS[type] : undefined;
-      if (!known) return next(err);
-      sendError(req, res, known.status, known.answer.code, known.answer.text);
+      if (known) return sendError(req, res, known.status, known.answer.code, known.answer.text);
+      // The parser's other refusals (e.g. a body labelled gzip that is not) carry no type, only a 4xx.
+      if (typeof status === 'number' && status >= 400 && status < 500) {
+        return sendError(req, res, 400, TEXTS.malformed.code, TEXTS.malformed.text);
+      }
+      next(err);
     },
   ];
 }
@@ -151,3 +158,44 @@ export const refuseUnacceptableInput: RequestHandler = (req, res, next) => {
   };
   sendError(req, res, 400, 'VALIDATION_FAILED', VALIDATION_FAILED_TEXT, { fields: [problem] });
 };
+
+/** What Node's HTTP parser refuses before any middleware runs: a request line or headers too large, or garbled. */
+const CLIENT_ERRORS: Record<string, { status: number; reason: string; text: LocalizedText }> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    reason: 'Request Header Fields Too Large',
+    text: {
+      vi: 'Địa chỉ hoặc phần đầu của yêu cầu quá dài. Vui lòng kiểm tra lại đường dẫn.',
+      en: 'The address or the headers of the request are too long. Please check the link.',
+    },
+  },
+};
+const GARBLED = {
+  status: 400,
+  reason: 'Bad Request',
+  text: { vi: 'Yêu cầu không hợp lệ.', en: 'The request is not valid.' },
+};
+
+/**
+ * Answers requests that Node's HTTP parser refuses (a URL over its header limit, a garbled request) with
+ * the API's error body instead of Node's empty one, in the caller's language when the part Node read names it.
+ */
+export function answerClientErrors(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || (error.code === 'ECONNRESET' && !socket.readable)) return socket.destroy();
+    const answer = CLIENT_ERRORS[error.code ?? ''] ?? GARBLED;
+    // What the parser had read, when it says: the caller's Accept-Language may be in it.
+    const raw = (error as { rawPacket?: unknown }).rawPacket;
+    const seen = Buffer.isBuffer(raw) ? raw.toString('latin1') : '';
+    const acceptLanguage = /\r\naccept-language:[ \t]*([^\r\n]*)/i.exec(seen)?.[1] ?? '';
+    const body = JSON.stringify({
+      code: answer.status === 431 ? 'REQUEST_TOO_LARGE' : 'BAD_REQUEST',
+      message: answer.text[languageOf({ headers: { 'accept-language': acceptLanguage } })],
+      requestId: randomUUID(),
+    });
+    socket.end(
+      `HTTP/1.1 ${answer.status} ${answer.reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+}
