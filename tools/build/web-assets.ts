@@ -1,5 +1,6 @@
 /**
- * After the web app's build (`nx run web:build`, apps/web/project.json): writes a brotli (`.br`) and a gzip
+ * After the web app's build (`nx run web:build`, apps/web/project.json): names in index.html's module
+ * preloads every chunk the first page needs (Angular stops at ten), writes a brotli (`.br`) and a gzip
  * (`.gz`) copy beside every text file of the build, which the API sends as they are to browsers that accept
  * them (apps/api/src/static-files.ts), and checks the initial JavaScript and CSS — what index.html loads
  * before the first page can show — against a budget in gzipped bytes, failing the build above it.
@@ -55,17 +56,59 @@ export function precompress(root: string): number {
   return written;
 }
 
-/** The scripts, module preloads and style sheets index.html names: what the first page needs. */
-export function initialFiles(root: string): string[] {
-  const html = readFileSync(join(root, 'index.html'), 'utf8');
-  const files = new Set<string>();
+/** The scripts and style sheets index.html loads itself (its module preloads aside). */
+function entryFiles(html: string): { scripts: string[]; styles: string[]; preloads: string[] } {
+  const found = { scripts: [] as string[], styles: [] as string[], preloads: [] as string[] };
   for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/gi)) {
     const rel = /\brel="([^"]+)"/i.exec(tag)?.[1];
     const url = /\b(?:src|href)="([^"]+)"/i.exec(tag)?.[1];
     if (!url || /^[a-z]+:|^\/\//i.test(url)) continue;
-    if (tag.startsWith('<script') || rel === 'modulepreload' || rel === 'stylesheet') files.add(url.replace(/^\//, ''));
+    const file = url.replace(/^\//, '');
+    if (tag.startsWith('<script')) found.scripts.push(file);
+    else if (rel === 'stylesheet') found.styles.push(file);
+    else if (rel === 'modulepreload') found.preloads.push(file);
   }
-  return [...files];
+  return found;
+}
+
+/** A module's static imports (`import … from "./chunk-X.js"`, `import "./x.js"`), not its `import()`s. */
+function staticImports(root: string, file: string): string[] {
+  const code = readFileSync(join(root, file), 'utf8');
+  const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+  return [...code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{},\s]*?from\s*)?["'](\.\/[^"']+\.m?js)["']/g)].map(
+    ([, path]) => dir + path.slice(2),
+  );
+}
+
+/** Every script the first page runs — the entry scripts and all they import statically — and the style sheets. */
+export function initialFiles(root: string): string[] {
+  const { scripts, styles } = entryFiles(readFileSync(join(root, 'index.html'), 'utf8'));
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    staticImports(root, file).forEach(visit);
+  };
+  scripts.forEach(visit);
+  return [...styles, ...seen];
+}
+
+/**
+ * Angular names at most ten chunks in index.html's module preloads (the shallowest); a deeper one — often
+ * the framework's own — is then found only once the chunk importing it has arrived, a round trip later.
+ * Adds a preload for every statically imported chunk it left out; returns how many.
+ */
+export function completeModulePreloads(root: string): number {
+  const path = join(root, 'index.html');
+  const html = readFileSync(path, 'utf8');
+  const { scripts, preloads } = entryFiles(html);
+  const missing = initialFiles(root).filter((f) => f.endsWith('.js') && !scripts.includes(f) && !preloads.includes(f));
+  if (!missing.length) return 0;
+  const links = missing.map((file) => `<link rel="modulepreload" href="${file}">`).join('');
+  const firstScript = html.search(/<script\b[^>]*type="module"/i);
+  if (firstScript < 0) return 0;
+  writeFileSync(path, html.slice(0, firstScript) + links + html.slice(firstScript));
+  return missing.length;
 }
 
 function main(): void {
@@ -74,6 +117,7 @@ function main(): void {
   const budgetIndex = args.indexOf('--initial-gzip-budget');
   const budgetKb = budgetIndex >= 0 ? Number(args[budgetIndex + 1]) : undefined;
 
+  const preloaded = completeModulePreloads(root);
   const written = precompress(root);
   const initial = initialFiles(root).map((file) => {
     const content = readFileSync(join(root, file));
@@ -82,7 +126,8 @@ function main(): void {
   const total = (key: 'raw' | 'gzip' | 'brotli') => initial.reduce((sum, f) => sum + f[key], 0);
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   process.stdout.write(
-    `${written} precompressed copies written under ${relative(process.cwd(), root) || '.'}\n` +
+    `${preloaded ? `${preloaded} module preloads added to index.html; ` : ''}` +
+      `${written} precompressed copies written under ${relative(process.cwd(), root) || '.'}\n` +
       `initial files (${initial.map((f) => f.file).join(', ')}): ${kb(total('raw'))} raw, ` +
       `${kb(total('gzip'))} gzip, ${kb(total('brotli'))} brotli\n`,
   );

@@ -76,20 +76,22 @@ function startPortal(): ChildProcess {
       LOG_LEVEL: 'warn',
     },
   });
-  let output = '';
   for (const stream of [portal.stdout, portal.stderr]) {
     stream?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
+      portalOutput += chunk.toString();
     });
   }
   portal.once('exit', (code) => {
     if (!stoppingPortal) {
-      say(`✗ the portal stopped (exit code ${code}):\n${output}`);
+      say(`✗ the portal stopped (exit code ${code}):\n${portalOutput}`);
       process.exitCode = 1;
     }
   });
   return portal;
 }
+
+/** What the launcher has said so far, for when the portal does not come up. */
+let portalOutput = '';
 
 let stoppingPortal = false;
 
@@ -121,7 +123,9 @@ async function waitForReady(portal: ChildProcess, timeoutMs: number): Promise<vo
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`the portal did not become ready at ${baseUrl} within ${timeoutMs / 1000} s`);
+  throw new Error(
+    `the portal did not become ready at ${baseUrl} within ${timeoutMs / 1000} s; the launcher said:\n${portalOutput}`,
+  );
 }
 
 async function measure(url: string): Promise<Measurement> {

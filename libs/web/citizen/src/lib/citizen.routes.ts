@@ -1,12 +1,13 @@
 import type { Routes } from '@angular/router';
 import { CataloguePage } from './catalogue/catalogue-page';
+import { StatusLookupPage } from './dossiers/status-lookup-page';
 import { ProcedureDetailPage } from './procedure-detail/procedure-detail-page';
 import { signInRequired } from './sign-in-required.guard';
 
 /**
- * The citizen's pages. The landing page (the catalogue) and the procedure pages, where search engines and
- * links lead, are part of the first download; every other page is fetched when first opened, so those two
- * wait for no forms, zod schemas or uploads.
+ * The citizen's pages. The public ones where people arrive — the landing page (the catalogue), the
+ * procedure pages and the status lookup's heading — are part of the first download; every other page is
+ * fetched when first opened, so those wait for no forms, zod schemas or uploads.
  */
 export const citizenRoutes: Routes = [
   { path: '', pathMatch: 'full', component: CataloguePage },
@@ -43,6 +44,6 @@ export const citizenRoutes: Routes = [
     canActivate: [signInRequired],
     loadComponent: () => import('./dossiers/dossier-page').then((m) => m.DossierPage),
   },
-  { path: 'status', loadComponent: () => import('./dossiers/status-lookup-page').then((m) => m.StatusLookupPage) },
+  { path: 'status', component: StatusLookupPage },
   { path: '**', loadComponent: () => import('./not-found/not-found-page').then((m) => m.NotFoundPage) },
 ];

@@ -1,100 +1,37 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { statusLookupRequestSchema, type StatusLookupResult } from '@portal/contracts';
-import { ApplicationsApi, Language, pageTitle, toApiProblem } from '@portal/web/data-access';
-import { ErrorSummary, LocalizedPipe, SummaryList, SummaryRow, TextField, VnDatePipe } from '@portal/web/ui';
-import { displayedProblems, FormProblem, problemsFromApi, validate } from '@portal/web/forms';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { pageTitle } from '@portal/web/data-access';
+import { ErrorSummary, type FieldError } from '@portal/web/ui';
+import { StatusLookupForm } from './status-lookup-form';
 
-/** Public status lookup: dossier code + the applicant's phone number. */
+/**
+ * Public status lookup: dossier code + the applicant's phone number. The heading and the explanation come
+ * with the first download; the form, which needs the forms library and the shared zod schemas, follows at
+ * once in its own chunk, in room kept for it.
+ */
 @Component({
   selector: 'dvc-status-lookup-page',
-  imports: [
-    ReactiveFormsModule,
-    TranslocoPipe,
-    ErrorSummary,
-    TextField,
-    SummaryList,
-    SummaryRow,
-    LocalizedPipe,
-    VnDatePipe,
-  ],
+  imports: [TranslocoPipe, ErrorSummary, StatusLookupForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="narrow">
-      <dvc-error-summary [errors]="problems.list()" [title]="'form.errorSummaryTitle' | transloco" />
+      <dvc-error-summary [errors]="problems()" [title]="'form.errorSummaryTitle' | transloco" />
       <h1>{{ 'lookup.title' | transloco }}</h1>
       <p>{{ 'lookup.lead' | transloco }}</p>
-      <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-        <dvc-text-field
-          inputId="code"
-          [label]="'dossier.code' | transloco"
-          [hint]="'lookup.codeHint' | transloco"
-          [control]="form.controls.code"
-          [error]="problems.byField()['code']"
-          [spellcheck]="false"
-        />
-        <dvc-text-field
-          inputId="phone"
-          type="tel"
-          [label]="'lookup.phone' | transloco"
-          [hint]="'lookup.phoneHint' | transloco"
-          [control]="form.controls.phone"
-          [error]="problems.byField()['phone']"
-          inputmode="tel"
-        />
-        <button type="submit" class="button" [disabled]="busy()">{{ 'lookup.submit' | transloco }}</button>
-      </form>
-      @if (result(); as r) {
-        <section aria-live="polite">
-          <h2>{{ 'lookup.result' | transloco }}</h2>
-          <dvc-summary-list>
-            <dvc-summary-row [label]="'dossier.code' | transloco">{{ r.code }}</dvc-summary-row>
-            <dvc-summary-row [label]="'dossier.procedure' | transloco">{{
-              r.procedureName | localized: lang()
-            }}</dvc-summary-row>
-            <dvc-summary-row [label]="'dossier.status' | transloco"
-              ><strong class="tag">{{ 'status.' + r.status | transloco }}</strong></dvc-summary-row
-            >
-            <dvc-summary-row [label]="'dossier.unit' | transloco">{{ r.unitName }}</dvc-summary-row>
-            <dvc-summary-row [label]="'dossier.submittedAt' | transloco">{{ r.submittedAt | vnDate }}</dvc-summary-row>
-            <dvc-summary-row [label]="'dossier.dueAt' | transloco">{{ r.dueAt | vnDate }}</dvc-summary-row>
-          </dvc-summary-list>
-        </section>
+      @defer (on immediate) {
+        <dvc-status-lookup-form (problemsChange)="problems.set($event)" />
+      } @placeholder {
+        <div class="status-lookup__placeholder"></div>
+      } @error {
+        <div class="notice notice--error" role="alert">{{ 'form.networkError' | transloco }}</div>
       }
     </div>
   `,
 })
 export class StatusLookupPage {
-  private readonly api = inject(ApplicationsApi);
-  private readonly transloco = inject(TranslocoService);
-  protected readonly lang = inject(Language).current;
-  protected readonly busy = signal(false);
-  protected readonly result = signal<StatusLookupResult | undefined>(undefined);
-  private readonly problemList = signal<FormProblem[]>([]);
-  protected readonly problems = displayedProblems(this.problemList, this.lang);
-  protected readonly form = new FormGroup({
-    code: new FormControl('', { nonNullable: true }),
-    phone: new FormControl('', { nonNullable: true }),
-  });
+  protected readonly problems = signal<FieldError[]>([]);
 
   constructor() {
     pageTitle((t) => t('lookup.title'));
-  }
-
-  protected async submit(): Promise<void> {
-    this.result.set(undefined);
-    const problems = validate(statusLookupRequestSchema, this.form.getRawValue(), this.lang());
-    this.problemList.set(problems);
-    if (problems.length) return;
-    this.busy.set(true);
-    try {
-      const { code, phone } = this.form.getRawValue();
-      this.result.set(await this.api.lookup(code, phone));
-    } catch (error) {
-      this.problemList.set(problemsFromApi(toApiProblem(error, this.transloco.translate('form.networkError')), 'code'));
-    } finally {
-      this.busy.set(false);
-    }
   }
 }
