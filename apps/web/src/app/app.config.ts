@@ -9,21 +9,20 @@ import {
 } from '@angular/core';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { provideTransloco, TranslocoService } from '@jsverse/transloco';
-import { initialLanguage, languageInterceptor, Session, TranslationLoader } from '@portal/web/data-access';
+import { initialLanguage, languageInterceptor, TranslationLoader } from '@portal/web/data-access';
 import { firstValueFrom } from 'rxjs';
 import { appRoutes } from './app.routes';
+
+/** Read once: the first look at localStorage is slow on a phone. */
+const language = initialLanguage();
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    // Who is signed in, and the CSRF token for later requests; the page need not wait for it.
-    provideAppInitializer(() => {
-      void inject(Session).resolve();
-    }),
     // The first page is drawn with its words (index.html preloads the Vietnamese ones), so no text appears
     // late and pushes the page about. Should they fail to arrive, the page shows anyway.
     provideAppInitializer(() =>
-      firstValueFrom(inject(TranslocoService).load(initialLanguage())).then(
+      firstValueFrom(inject(TranslocoService).load(language)).then(
         () => undefined,
         () => undefined,
       ),
@@ -34,7 +33,7 @@ export const appConfig: ApplicationConfig = {
     provideTransloco({
       config: {
         availableLangs: ['vi', 'en'],
-        defaultLang: initialLanguage(),
+        defaultLang: language,
         fallbackLang: 'vi',
         reRenderOnLangChange: true,
         prodMode: !isDevMode(),

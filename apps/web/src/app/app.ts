@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Language, Session } from '@portal/web/data-access';
@@ -86,6 +86,9 @@ export class App {
       focusHeadingWhenShown();
     });
     inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
+    // Who is signed in, and the CSRF token for later requests: asked once the first page is drawn, which
+    // need not wait for it (the header keeps the sign-in link's room; guards ask for it themselves).
+    afterNextRender(() => void this.session.resolve());
   }
 
   protected async signOut(): Promise<void> {
