@@ -7,6 +7,7 @@ import { Applications1764400000000 } from './1764400000000-applications';
 import { Workflow1764500000000 } from './1764500000000-workflow';
 import { Timers1764600000000 } from './1764600000000-timers';
 import { Holidays1764700000000 } from './1764700000000-holidays';
+import { DossierSubject1764800000000 } from './1764800000000-dossier-subject';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Workflow1764500000000,
   Timers1764600000000,
   Holidays1764700000000,
+  DossierSubject1764800000000,
 ];

@@ -267,7 +267,7 @@ describe('API: the back office works a ward’s dossiers through the workflow', 
       await clerk.get(`/office/dossiers?tab=to_receive&q=${encodeURIComponent('Thảo Nguyên')}`)
     ).json()) as InboxPage;
     expect(byName.rows.map((r) => r.code)).toEqual([code]);
-    expect(byName.rows[0].childName).toBe('Vũ Thảo Nguyên');
+    expect(byName.rows[0].subjectName).toBe('Vũ Thảo Nguyên');
     expect((await clerk.get('/office/dossiers?tab=everything')).status).toBe(400);
   });
 

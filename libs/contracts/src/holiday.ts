@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isoDate, requiredText } from './birth-registration';
+import { isoDate, requiredText } from './procedures/fields';
 import type { LocalizedText } from './common';
 
 /** A day off of state agencies: no working day for the time limits of dossiers. */

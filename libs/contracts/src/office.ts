@@ -1,26 +1,7 @@
 import * as z from 'zod';
 import { paperCodeSchema } from './attachment';
-import { procedureCodeSchema, type DossierDetail } from './birth-registration';
+import { procedureCodeSchema, type DossierDetail, type WorkflowStep } from './dossier';
 import type { LocalizedText } from './common';
-
-/** The actions of the dossier workflow (the state table lives in the server's workflow library). */
-export const workflowActions = [
-  'receive',
-  'refuse',
-  'start',
-  'request_supplement',
-  'resubmit',
-  'propose_approval',
-  'propose_refusal',
-  'sign',
-  'send_back',
-  'withdraw',
-] as const;
-export type WorkflowAction = (typeof workflowActions)[number];
-
-/** A step inside a status: the leader's sign-off sits inside "processing". */
-export const workflowSteps = ['awaiting_signature'] as const;
-export type WorkflowStep = (typeof workflowSteps)[number];
 
 /** The back-office inbox tabs. */
 export const inboxTabs = ['to_receive', 'in_progress', 'waiting_papers', 'to_sign', 'overdue', 'finished'] as const;
@@ -28,7 +9,7 @@ export type InboxTab = (typeof inboxTabs)[number];
 
 export const inboxQuerySchema = z.object({
   tab: z.enum(inboxTabs, { message: 'choose' }).default('to_receive'),
-  /** A dossier code, or part of the child's or the informant's name. */
+  /** A dossier code, or part of the name of whom it is about or of the applicant. */
   q: z.string({ message: 'wrongType' }).trim().max(100, { message: 'tooLong' }).optional(),
   procedureCode: z.string({ message: 'wrongType' }).max(32, { message: 'tooLong' }).optional(),
   page: z.coerce
@@ -43,8 +24,10 @@ export type InboxQuery = z.input<typeof inboxQuerySchema>;
 export interface InboxRow {
   code: string;
   procedureName: LocalizedText;
-  childName: string | null;
-  informantName: string | null;
+  /** Who the dossier is about (the child, the deceased), as the procedure's plug-in names them. */
+  subjectName: string | null;
+  /** Who applied (the informant, the declarant). */
+  applicantName: string | null;
   status: string;
   step: WorkflowStep | null;
   channel: string;

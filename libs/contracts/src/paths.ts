@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { DOSSIER_CODE, formStepIdSchema, isoDate, procedureCodeSchema } from './birth-registration';
-import { workflowActions } from './office';
+import { DOSSIER_CODE, procedureCodeSchema, workflowActions } from './dossier';
+import { isoDate } from './procedures/fields';
+import { formStepIdSchema } from './procedures/registry';
 
 /**
  * The path parameters of the API's routes, as the routes accept them. A value

@@ -1,4 +1,4 @@
-import { formSteps } from './birth-registration';
+import { formSteps } from './procedures/registry';
 import { hasOnlineForm, ONLINE_FORM_PROCEDURES } from './procedure-codes';
 
 describe('the procedures with an online form', () => {

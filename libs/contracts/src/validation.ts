@@ -56,6 +56,18 @@ export const validationMessages = {
     vi: 'Vui lòng chọn quan hệ của người đi khai sinh với trẻ.',
     en: "Choose the informant's relation to the child.",
   },
+  declarantRelation: {
+    vi: 'Vui lòng chọn quan hệ của người đi khai tử với người đã chết.',
+    en: "Choose the declarant's relation to the deceased.",
+  },
+  deathBeforeBirth: {
+    vi: 'Ngày chết không được trước ngày sinh của người đã chết.',
+    en: 'The date of death cannot be before the date of birth.',
+  },
+  authorisationRequired: {
+    vi: 'Người được ủy quyền đi khai tử vui lòng tải lên văn bản ủy quyền.',
+    en: 'As an authorised declarant, upload the letter of authorisation.',
+  },
   chooseWard: { vi: 'Vui lòng chọn phường, xã nơi đăng ký.', en: 'Choose the ward where you register.' },
   uploadRequired: { vi: 'Vui lòng tải lên giấy tờ này.', en: 'Upload this paper.' },
   marriageCertificate: {

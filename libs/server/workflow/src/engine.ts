@@ -1,12 +1,8 @@
 import type { WorkflowAction } from '@portal/contracts';
-import { birthRegistrationWorkflow, linkedBirthRegistrationWorkflow } from './definitions/birth-registration';
-import type { ActorRole, DossierState, Transition, WorkflowDefinition } from './definitions/definition';
+import type { ActorRole, DossierState, Transition } from './definitions/definition';
+import { workflowOf } from './workflows';
 
-/** Every workflow, by the code a procedure names in its `workflow` column. */
-export const workflows: Record<string, WorkflowDefinition> = {
-  [birthRegistrationWorkflow.code]: birthRegistrationWorkflow,
-  [linkedBirthRegistrationWorkflow.code]: linkedBirthRegistrationWorkflow,
-};
+export { workflows } from './workflows';
 
 export type Decision =
   | { ok: true; transition: Transition }
@@ -26,7 +22,7 @@ export function decide(
   roles: readonly ActorRole[],
   reason: string | undefined,
 ): Decision {
-  const workflow = workflows[workflowCode];
+  const workflow = workflowOf(workflowCode);
   if (!workflow) return { ok: false, reason: 'unknown_workflow' };
   const candidates = workflow.transitions.filter(
     (t) => t.action === action && same(t.from, state) && (!t.whenProposal || t.whenProposal === proposal),
@@ -45,7 +41,7 @@ export function allowedActions(
   proposal: 'approve' | 'refuse' | null,
   roles: readonly ActorRole[],
 ): WorkflowAction[] {
-  const workflow = workflows[workflowCode];
+  const workflow = workflowOf(workflowCode);
   if (!workflow) return [];
   const actions = workflow.transitions
     .filter((t) => same(t.from, state) && (!t.whenProposal || t.whenProposal === proposal))

@@ -182,4 +182,90 @@ export const demoProcedures: ProcedureSeed[] = [
     workflow: 'birth-registration-linked',
     sortOrder: 20,
   },
+  /**
+   * Đăng ký khai tử — death registration, national database code 1.000656. Sources: the Law on Civil
+   * Status 2014 (60/2014/QH13) art. 33 (who registers it and within 15 days of the death, at the ward of
+   * the deceased's last residence, else where they died or the body was found) and art. 34 (the
+   * papers; decided the same working day), Decree 123/2015/NĐ-CP (the papers replacing a death notice),
+   * and the ward procedure page
+   * http://linhtay.tpthuduc.hochiminhcity.gov.vn/thu-tuc-hanh-chinh/thu-tuc-dang-ky-khai-tu/ct/6073/10454
+   * (on time free; late a fee set by the provincial council — the amount here is a demonstration figure,
+   * as for birth registration).
+   */
+  {
+    code: '1.000656',
+    name: { vi: 'Đăng ký khai tử', en: 'Death registration' },
+    field: civilStatus,
+    description: {
+      vi: 'Đăng ký việc một người đã chết. Trong thời hạn 15 ngày kể từ ngày có người chết, vợ, chồng, con, cha, mẹ hoặc người thân thích khác của người chết có trách nhiệm đi khai tử; không có người thân thích thì đại diện cơ quan, tổ chức liên quan đi khai tử. Công chức tư pháp - hộ tịch khóa thông tin hộ tịch của người chết.',
+      en: "Registers a person's death. Within 15 days of the death, the spouse, a child, a parent or another relative of the deceased registers it; when there is no relative, a representative of the agency or organisation concerned does. The civil-status clerk locks the deceased's civil-status record.",
+    },
+    handlingAgency: {
+      vi: 'Ủy ban nhân dân cấp xã (phường, xã, đặc khu) nơi cư trú cuối cùng của người chết; không xác định được thì nơi người đó chết hoặc nơi phát hiện thi thể',
+      en: "People's Committee of the ward, commune or special zone of the deceased's last residence; if unknown, where they died or the body was found",
+    },
+    serviceLevel: 'full',
+    handlingTier: 'commune',
+    timeLimit: {
+      amount: 0,
+      unit: 'working_days',
+      note: {
+        vi: 'Giải quyết ngay trong ngày làm việc; hồ sơ nhận sau 15 giờ được trả kết quả trong ngày làm việc tiếp theo.',
+        en: 'Decided the same working day; a dossier received after 15:00 is decided on the next working day.',
+      },
+    },
+    fees: [
+      {
+        case: 'on_time',
+        label: { vi: 'Đăng ký khai tử đúng hạn (trong 15 ngày)', en: 'Registered on time (within 15 days)' },
+        amount: 0,
+      },
+      {
+        case: 'late',
+        label: {
+          vi: 'Đăng ký khai tử quá hạn (mức thu theo nghị quyết của Hội đồng nhân dân cấp tỉnh; số liệu minh họa)',
+          en: 'Late registration (amount set by the provincial council; demonstration figure)',
+        },
+        amount: 5000,
+      },
+    ],
+    requiredPapers: [
+      {
+        code: 'death_registration_form',
+        name: { vi: 'Tờ khai đăng ký khai tử', en: 'Death registration form' },
+        mandatory: true,
+        providedByForm: true,
+      },
+      {
+        code: 'death_notice',
+        name: { vi: 'Giấy báo tử hoặc giấy tờ thay thế giấy báo tử', en: 'Death notice, or a paper replacing it' },
+        mandatory: true,
+        condition: {
+          vi: 'Do cơ sở y tế, cơ quan công an, tòa án hoặc Ủy ban nhân dân cấp xã nơi người đó chết cấp (Nghị định 123/2015/NĐ-CP, điều 4).',
+          en: 'Issued by the health facility, the police, the court or the ward where the person died (Decree 123/2015, art. 4).',
+        },
+        providedByForm: false,
+      },
+      {
+        code: 'authorisation',
+        name: { vi: 'Văn bản ủy quyền', en: 'Letter of authorisation' },
+        mandatory: false,
+        condition: {
+          vi: 'Khi người đi khai tử được người thân thích của người chết ủy quyền.',
+          en: "When the declarant registers on behalf of the deceased's relative.",
+        },
+        providedByForm: false,
+      },
+    ],
+    legalBasis: [
+      { reference: '60/2014/QH13', title: { vi: 'Luật Hộ tịch', en: 'Law on Civil Status' } },
+      {
+        reference: '123/2015/NĐ-CP',
+        title: { vi: 'Nghị định quy định chi tiết Luật Hộ tịch', en: 'Decree detailing the Law on Civil Status' },
+      },
+    ],
+    formSchemaVersion: 1,
+    workflow: 'death-registration',
+    sortOrder: 30,
+  },
 ];

@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   applicationSchema,
+  contactOf,
   stepsOf,
+  unitCodeOf,
+  type ApplicationData,
   type AttachmentSummary,
   type DraftView,
   type Language,
@@ -176,12 +179,7 @@ export class ApplicationsService {
       const draft = await this.ownDraft(manager, context, draftId, true);
       const parsed = applicationSchema(draft.procedure_code).safeParse(draft.data, { reportInput: true });
       if (!parsed.success) throw new ValidationFailed(parsed.error);
-      const application = parsed.data as {
-        child: { dateOfBirth: string };
-        informant: { phone: string; email?: string };
-        ward: { unitCode: string };
-        papers: Record<string, string | undefined>;
-      };
+      const application = parsed.data as ApplicationData;
       const [procedure] = await manager.query(
         `SELECT code, name, name_en, time_limit_amount, fees FROM procedure WHERE code = $1 AND active`,
         [draft.procedure_code],
@@ -189,7 +187,7 @@ export class ApplicationsService {
       if (!procedure) throw new ProcedureNotOnline(draft.procedure_code);
       const [unit] = await manager.query(
         `SELECT code, name, parent_code FROM administrative_unit WHERE code = $1 AND tier = 'commune'`,
-        [application.ward.unitCode],
+        [unitCodeOf(draft.procedure_code, application)],
       );
       if (!unit) throw new UnitNotFound();
 
@@ -206,7 +204,8 @@ export class ApplicationsService {
         requestId: context.requestId,
       });
       const { due, fee, late } = dossier;
-      const paperIds = Object.values(application.papers).filter((id): id is string => !!id);
+      const papers = (application['papers'] ?? {}) as Record<string, string | undefined>;
+      const paperIds = Object.values(papers).filter((id): id is string => !!id);
       await linkAttachmentsToDossier(manager, {
         ownerId: context.user.id,
         dossierId: dossier.id,
@@ -214,7 +213,7 @@ export class ApplicationsService {
       });
       await manager.query(`DELETE FROM dossier_draft WHERE id = $1`, [draft.id]);
 
-      const recipient = application.informant.email ?? context.user.email;
+      const recipient = contactOf(draft.procedure_code, application).email ?? context.user.email;
       if (recipient) {
         await queueNotification(manager, {
           channel: 'email',

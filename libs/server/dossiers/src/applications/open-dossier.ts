@@ -1,4 +1,12 @@
-import { feeCase, todayInVietnam, type FeeRule } from '@portal/contracts';
+import {
+  contactOf,
+  duplicateKeysOf,
+  feeCaseOf,
+  subjectOf,
+  todayInVietnam,
+  type ApplicationData,
+  type FeeRule,
+} from '@portal/contracts';
 import { feeFor } from '@portal/server/catalogue';
 import { audit } from '@portal/server/identity';
 import { QueueNames, writeToOutbox } from '@portal/server/platform';
@@ -14,7 +22,8 @@ export interface NewDossier {
   code: string;
   procedure: { code: string; time_limit_amount: number; fees: FeeRule[] };
   unitCode: string;
-  application: { child: { dateOfBirth: string }; informant: { phone: string } };
+  /** The whole application, checked with the procedure's schema (`applicationSchema`). */
+  application: ApplicationData;
   holidays: HolidayCalendar;
   requestId?: string;
 }
@@ -31,15 +40,19 @@ export async function openDossier(
 ): Promise<{ id: string; submittedAt: Date; due: Date; fee: number; late: boolean }> {
   const { intake, procedure, application } = input;
   const now = new Date();
-  const chargeCase = feeCase(procedure.code, application.child.dateOfBirth, todayInVietnam(now));
+  // What the procedure's plug-in says of the application: its fee case, who it is about, whom to contact.
+  const chargeCase = feeCaseOf(procedure.code, application, todayInVietnam(now));
+  const subject = subjectOf(procedure.code, application);
+  const contact = contactOf(procedure.code, application);
   const fee = feeFor(procedure.fees, chargeCase);
   const due = dueAt(now, procedure.time_limit_amount, input.holidays);
   const counter = intake.channel === 'counter';
   const actorId = counter ? intake.clerkId : intake.citizenId;
   const [dossier] = await manager.query(
     `INSERT INTO dossier (code, procedure_code, applicant_id, unit_code, channel, status, data, submitted_at, received_at,
-                          due_at, contact_phone, fee_amount, late_registration, assignee_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+                          due_at, contact_phone, fee_amount, late_registration, assignee_id,
+                          subject_name, applicant_name, contact_email, duplicate_keys)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
     [
       input.code,
       procedure.code,
@@ -51,10 +64,14 @@ export async function openDossier(
       now,
       counter ? now : null,
       due,
-      application.informant.phone,
+      contact.phone,
       fee,
       chargeCase === 'late',
       counter ? intake.clerkId : null,
+      subject.fullName,
+      contact.fullName,
+      contact.email ?? null,
+      duplicateKeysOf(procedure.code, application),
     ],
   );
   const action = counter ? 'counter-intake' : 'submit';

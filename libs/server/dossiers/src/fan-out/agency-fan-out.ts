@@ -1,18 +1,19 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { handOffPayloadOf } from '@portal/contracts';
 import { APP_CONFIG, QueueNames, shortJobWorker, type AppConfig, writeToOutbox } from '@portal/server/platform';
 import type { Job } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 
-/** The agencies a linked dossier goes to once the birth is registered, and where each listens. */
+/** The partner agencies a dossier is handed on to (`handOff` in its state table), and where each listens. */
 export const AGENCIES = {
   residence: { path: '/residence/registrations', event: 'agency-residence' },
   'health-insurance': { path: '/health-insurance/cards', event: 'agency-health-insurance' },
 } as const;
 export type Agency = keyof typeof AGENCIES;
 
-/** After the birth is registered, the linked procedure goes on to the two agencies (through the outbox). */
+/** Once the ward has decided, the dossier goes on to the agencies (through the outbox). */
 export async function queueAgencyFanOut(manager: EntityManager, dossierId: string): Promise<void> {
   await writeToOutbox(
     manager,
@@ -25,7 +26,7 @@ export async function queueAgencyFanOut(manager: EntityManager, dossierId: strin
 }
 
 /**
- * Sends a registered child's dossier to one partner agency over HTTP. A failure
+ * Sends a dossier to one partner agency over HTTP. A failure
  * (refusal, time-out, 5xx) throws, and BullMQ retries with backoff. Idempotent:
  * a dossier the agency has already answered for is skipped, and the agencies
  * themselves answer a repeated request with the same reference.
@@ -43,7 +44,7 @@ export class AgencyFanOutProcessor extends WorkerHost {
   async process(job: Job<{ dossierId: string }>): Promise<{ reference: string } | { skipped: true }> {
     const agency = AGENCIES[job.name as Agency];
     if (!agency) throw new Error(`unknown agency ${job.name}`);
-    const [dossier] = await this.dataSource.query(`SELECT id, code, data FROM dossier WHERE id = $1`, [
+    const [dossier] = await this.dataSource.query(`SELECT id, code, procedure_code, data FROM dossier WHERE id = $1`, [
       job.data.dossierId,
     ]);
     if (!dossier) return { skipped: true };
@@ -52,21 +53,11 @@ export class AgencyFanOutProcessor extends WorkerHost {
       agency.event,
     ]);
     if (done) return { skipped: true };
-    const data = dossier.data as {
-      child?: { fullName?: string; dateOfBirth?: string };
-      residence?: { permanentAddress?: string };
-      healthInsurance?: { initialClinic?: string };
-    };
     const response = await fetch(`${this.config.AGENCIES_URL.replace(/\/$/, '')}${agency.path}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${this.config.AGENCIES_TOKEN}` },
-      body: JSON.stringify({
-        dossierCode: dossier.code,
-        childName: data.child?.fullName,
-        dateOfBirth: data.child?.dateOfBirth,
-        permanentAddress: data.residence?.permanentAddress,
-        initialClinic: data.healthInsurance?.initialClinic,
-      }),
+      // What the agencies receive of the application is the procedure's to say.
+      body: JSON.stringify({ dossierCode: dossier.code, ...handOffPayloadOf(dossier.procedure_code, dossier.data) }),
       signal: AbortSignal.timeout(10_000),
     });
     if (!response.ok) throw new Error(`${job.name} agency answered ${response.status}`);

@@ -1,4 +1,7 @@
-import { requiredPapers } from '@portal/contracts';
+import { BIRTH_REGISTRATION, requiredPapersOf } from '@portal/contracts';
+
+const requiredPapers = (application: Record<string, unknown>, channel: 'online' | 'counter') =>
+  requiredPapersOf(BIRTH_REGISTRATION, application, channel);
 import { intakeResult } from './intake-checks';
 
 const mother = { absent: false };

@@ -1,10 +1,11 @@
 /**
- * The automatic intake checks of a submitted birth registration, as plain rules:
- * are the papers the application needs attached, and has the same child (name,
- * date of birth and mother or father) already been registered or applied for?
+ * The automatic intake checks of a submitted dossier, as plain rules: are the
+ * papers the application needs attached (the procedure's `requiredPapers`), and
+ * has the same event (the procedure's `duplicateKeys`: the same child, the same
+ * death) already been registered or applied for?
  */
 export interface IntakeFacts {
-  /** What the application must carry (requiredPapers in @portal/contracts). */
+  /** What the application must carry (requiredPapersOf in @portal/contracts). */
   papersRequired: string[];
   papersAttached: string[];
   duplicates: string[];

@@ -1,7 +1,7 @@
 import { BullModule, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, Module } from '@nestjs/common';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
-import { requiredPapers } from '@portal/contracts';
+import { requiredPapersOf } from '@portal/contracts';
 import { QueueNames, shortJobWorker } from '@portal/server/platform';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -29,7 +29,7 @@ export class IntakeProcessor extends WorkerHost {
     if (job.name !== INTAKE_CHECK_JOB) throw new Error(`unknown intake job ${job.name}`);
     return this.dataSource.transaction(async (manager) => {
       const [dossier] = await manager.query(
-        `SELECT id, code, unit_code, channel, data FROM dossier WHERE id = $1 FOR UPDATE`,
+        `SELECT id, code, procedure_code, unit_code, channel, data, duplicate_keys FROM dossier WHERE id = $1 FOR UPDATE`,
         [job.data.dossierId],
       );
       if (!dossier) return { skipped: true as const };
@@ -38,31 +38,22 @@ export class IntakeProcessor extends WorkerHost {
         [dossier.id],
       );
       if (done) return { skipped: true as const };
-      const data = dossier.data as {
-        child?: { fullName?: string; dateOfBirth?: string };
-        mother?: { absent?: boolean; personalId?: string };
-        father?: { absent?: boolean; personalId?: string };
-      };
       const papers = await manager.query(`SELECT DISTINCT paper_code FROM attachment WHERE dossier_id = $1`, [
         dossier.id,
       ]);
+      // The same event (birth, death) in another live dossier: the keys the procedure's plug-in gave at submission.
       const duplicates = await manager.query(
         `SELECT code FROM dossier
-          WHERE id <> $1 AND status NOT IN ('refused', 'withdrawn', 'stopped')
-            AND lower(data->'child'->>'fullName') = lower($2) AND data->'child'->>'dateOfBirth' = $3
-            AND (($4::text IS NOT NULL AND data->'mother'->>'personalId' = $4)
-              OR ($5::text IS NOT NULL AND data->'father'->>'personalId' = $5))
+          WHERE id <> $1 AND status NOT IN ('refused', 'withdrawn', 'stopped') AND duplicate_keys && $2::text[]
           ORDER BY created_at LIMIT 5`,
-        [
-          dossier.id,
-          data.child?.fullName ?? '',
-          data.child?.dateOfBirth ?? '',
-          data.mother?.personalId ?? null,
-          data.father?.personalId ?? null,
-        ],
+        [dossier.id, dossier.duplicate_keys],
       );
       const result = intakeResult({
-        papersRequired: requiredPapers(data, dossier.channel === 'counter' ? 'counter' : 'online'),
+        papersRequired: requiredPapersOf(
+          dossier.procedure_code,
+          dossier.data,
+          dossier.channel === 'counter' ? 'counter' : 'online',
+        ),
         papersAttached: papers.map((p: { paper_code: string }) => p.paper_code),
         duplicates: duplicates.map((d: { code: string }) => d.code),
       });

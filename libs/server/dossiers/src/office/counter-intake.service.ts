@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { applicationSchema, stepsOf, type FeeRule, type SessionUser } from '@portal/contracts';
+import { applicationSchema, stepsOf, type ApplicationData, type FeeRule, type SessionUser } from '@portal/contracts';
 import { HolidaysService } from '@portal/server/catalogue';
 import { ValidationFailed } from '@portal/server/platform';
 import { DataSource } from 'typeorm';
@@ -27,7 +27,7 @@ export class CounterIntakeService {
     const withWard = { ...(data as Record<string, unknown>), ward: { unitCode } };
     const parsed = applicationSchema(procedureCode, 'counter').safeParse(withWard, { reportInput: true });
     if (!parsed.success) throw new ValidationFailed(parsed.error);
-    const application = parsed.data as { child: { dateOfBirth: string }; informant: { phone: string } };
+    const application = parsed.data as ApplicationData;
     // Taken before the transaction, on a connection of its own (see ApplicationsService.submit).
     const [unit] = await this.dataSource.query(`SELECT parent_code FROM administrative_unit WHERE code = $1`, [
       unitCode,

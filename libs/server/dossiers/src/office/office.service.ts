@@ -74,11 +74,11 @@ export class OfficeService {
     let search = '';
     if (q) {
       params.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      search = `AND (d.code ILIKE $3 OR d.data->'child'->>'fullName' ILIKE $3 OR d.data->'informant'->>'fullName' ILIKE $3)`;
+      search = `AND (d.code ILIKE $3 OR d.subject_name ILIKE $3 OR d.applicant_name ILIKE $3)`;
     }
     const rows = await this.dataSource.query(
       `SELECT d.code, p.name AS procedure_name, p.name_en AS procedure_name_en,
-              d.data->'child'->>'fullName' AS child_name, d.data->'informant'->>'fullName' AS informant_name,
+              d.subject_name, d.applicant_name,
               d.status, d.step, d.channel, d.submitted_at, d.received_at, d.due_at, d.paused_seconds,
               a.full_name AS assignee_name,
               u.name AS unit_name, count(*) OVER () AS total
@@ -104,8 +104,8 @@ export class OfficeService {
         return {
           code: r['code'] as string,
           procedureName: { vi: r['procedure_name'] as string, en: r['procedure_name_en'] as string },
-          childName: (r['child_name'] as string | null) ?? null,
-          informantName: (r['informant_name'] as string | null) ?? null,
+          subjectName: (r['subject_name'] as string | null) ?? null,
+          applicantName: (r['applicant_name'] as string | null) ?? null,
           status: r['status'] as string,
           step: (r['step'] as WorkflowStep | null) ?? null,
           channel: r['channel'] as string,
@@ -137,7 +137,7 @@ export class OfficeService {
     const [row] = await this.dataSource.query(
       `SELECT d.id, d.applicant_id, d.version, d.step, d.proposal, d.status, p.workflow, a.full_name AS assignee_name,
               d.submitted_at, d.received_at, d.due_at, d.paused_seconds,
-              u.full_name AS applicant_name, d.contact_phone
+              COALESCE(d.applicant_name, u.full_name) AS applicant_name, d.contact_phone
          FROM dossier d JOIN procedure p ON p.code = d.procedure_code
          LEFT JOIN app_user a ON a.id = d.assignee_id
          LEFT JOIN app_user u ON u.id = d.applicant_id

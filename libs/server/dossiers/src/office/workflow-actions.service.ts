@@ -175,7 +175,7 @@ export class WorkflowActionsService {
     reason: string | undefined,
   ): Promise<void> {
     const [target] = await manager.query(
-      `SELECT COALESCE(d.data->'informant'->>'email', u.email) AS email, p.name, p.name_en,
+      `SELECT COALESCE(d.contact_email, u.email) AS email, p.name, p.name_en,
               (SELECT n.language FROM notification n WHERE n.dossier_id = d.id ORDER BY n.created_at LIMIT 1) AS language
          FROM dossier d JOIN procedure p ON p.code = d.procedure_code LEFT JOIN app_user u ON u.id = d.applicant_id
         WHERE d.id = $1`,

@@ -1,10 +1,17 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { feeCase, type DraftView } from '@portal/contracts';
+import { feeCaseOf, type DraftView } from '@portal/contracts';
 import { ApplicationsApi, Language, pageTitle, toApiProblem } from '@portal/web/data-access';
 import { ErrorSummary, SummaryList, SummaryRow } from '@portal/web/ui';
-import { displayedProblems, type FieldDefinition, FormProblem, pagesOf, problemsFromApi } from '@portal/web/forms';
+import {
+  displayedProblems,
+  type FieldDefinition,
+  FormProblem,
+  formPagesOf,
+  pagesOf,
+  problemsFromApi,
+} from '@portal/web/forms';
 
 /** Check your answers, then submit: every page's answers with a link to change them. */
 @Component({
@@ -41,7 +48,7 @@ import { displayedProblems, type FieldDefinition, FormProblem, pagesOf, problems
         }
       }
       <h2>{{ 'apply.check.feeTitle' | transloco }}</h2>
-      <p>{{ (late() ? 'apply.check.late' : 'apply.check.onTime') | transloco }}</p>
+      <p>{{ (late() ? lateFeeText() : 'apply.check.onTime') | transloco }}</p>
       <h2>{{ 'apply.check.declarationTitle' | transloco }}</h2>
       <p>{{ 'apply.check.declaration' | transloco }}</p>
       <button type="button" id="submit-button" class="button" [disabled]="busy()" (click)="submit(draft)">
@@ -71,11 +78,14 @@ export class CheckAnswersPage {
     this.problems.list().map((p) => ({ ...p, field: 'submit-button', message: p.message })),
   );
   protected readonly pages = computed(() => pagesOf(this.draft()?.procedureCode ?? ''));
+  /** The procedure's plug-in decides the fee case, and says it in its own words. */
   protected readonly late = computed(() => {
-    const child = this.draft()?.data['child'] as { dateOfBirth?: string } | undefined;
     const draft = this.draft();
-    return !!draft && !!child?.dateOfBirth && feeCase(draft.procedureCode, child.dateOfBirth) === 'late';
+    return !!draft && feeCaseOf(draft.procedureCode, draft.data) === 'late';
   });
+  protected readonly lateFeeText = computed(
+    () => formPagesOf(this.draft()?.procedureCode ?? '')?.lateFeeText ?? 'apply.check.late',
+  );
 
   constructor() {
     effect(() => {

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { BIRTH_REGISTRATION, stepsOf } from '@portal/contracts';
+import { ONLINE_FORM_PROCEDURES, stepsOf } from '@portal/contracts';
 import { Language, OfficeApi, pageTitle, ProceduresApi, toApiProblem } from '@portal/web/data-access';
 import {
   displayedProblems,
@@ -103,7 +103,7 @@ export class CounterIntakePage {
   protected readonly procedures = computed(() =>
     (this.catalogue.value() ?? []).filter((procedure) => counterPages(procedure.code).length > 0),
   );
-  protected readonly procedureCode = signal(BIRTH_REGISTRATION);
+  protected readonly procedureCode = signal(ONLINE_FORM_PROCEDURES[0]);
   protected readonly busy = signal(false);
 
   protected readonly sections = computed<PageForm[]>(() =>

@@ -106,7 +106,7 @@ import { DueMark } from '../due-mark';
     <form class="office-search" role="search" [formGroup]="searchForm" (ngSubmit)="search()">
       <div class="form-group">
         <label class="label" for="office-q">{{ 'office.inbox.searchLabel' | transloco }}</label>
-        <div class="hint" id="office-q-hint">{{ 'office.inbox.searchHint' | transloco }}</div>
+        <div class="hint" id="office-q-hint">{{ 'office.inbox.searchHintAny' | transloco }}</div>
         <input
           id="office-q"
           class="input"
@@ -147,7 +147,7 @@ import { DueMark } from '../due-mark';
           <thead>
             <tr>
               <th scope="col">{{ 'dossier.code' | transloco }}</th>
-              <th scope="col">{{ 'office.inbox.childName' | transloco }}</th>
+              <th scope="col">{{ 'office.inbox.subjectName' | transloco }}</th>
               <th scope="col">{{ 'dossier.procedure' | transloco }}</th>
               <th scope="col">{{ 'dossier.submittedAt' | transloco }}</th>
               <th scope="col">{{ 'office.dueAt' | transloco }}</th>
@@ -162,11 +162,11 @@ import { DueMark } from '../due-mark';
                   <a [routerLink]="['/office/dossiers', row.code]">{{ row.code }}</a>
                 </td>
                 <td>
-                  <span class="office-table__label">{{ 'office.inbox.childName' | transloco }}</span>
-                  {{ row.childName ?? '–' }}
-                  @if (row.informantName) {
+                  <span class="office-table__label">{{ 'office.inbox.subjectName' | transloco }}</span>
+                  {{ row.subjectName ?? '–' }}
+                  @if (row.applicantName) {
                     <span class="hint block">{{
-                      'office.inbox.informant' | transloco: { name: row.informantName }
+                      'office.inbox.applicant' | transloco: { name: row.applicantName }
                     }}</span>
                   }
                 </td>

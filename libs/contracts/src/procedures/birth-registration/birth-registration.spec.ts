@@ -1,14 +1,8 @@
-import {
-  applicationSchema,
-  childStep,
-  daysSinceBirth,
-  informantStep,
-  isLateRegistration,
-  motherStep,
-  todayInVietnam,
-} from './birth-registration';
-import { BIRTH_REGISTRATION, LINKED_BIRTH_REGISTRATION } from './procedure-codes';
-import { fieldProblems } from './validation';
+import { childStep, daysSinceBirth, informantStep, isLateRegistration, motherStep } from '.';
+import { BIRTH_REGISTRATION, LINKED_BIRTH_REGISTRATION } from '../../procedure-codes';
+import { fieldProblems } from '../../validation';
+import { todayInVietnam } from '../fields';
+import { applicationSchema } from '../registry';
 
 const codes = (result: { success: boolean; error?: unknown }) =>
   result.success ? [] : fieldProblems(result.error as never, 'vi').map((p) => `${p.field}:${p.code}`);

@@ -1,0 +1,66 @@
+import type * as z from 'zod';
+import type { ValidationMessageKey } from '../validation';
+
+/** How an application comes in: online from the citizen's form, or typed in at the counter by a clerk. */
+export type Channel = 'online' | 'counter';
+
+/** Which of the procedure's fee rules (the catalogue's `fees[].case`) applies to an application. */
+export type FeeCase = 'on_time' | 'late';
+
+/** One page of a form: the step id (`PUT /api/drafts/:id/steps/:step`) and the schema that checks it. */
+export interface FormStepDefinition {
+  id: string;
+  schema: z.ZodType;
+}
+
+/** A whole application as its pages' schemas give it: page id → that page's values. */
+export type ApplicationData = Record<string, unknown>;
+
+/** Who or what a dossier is about (the child, the deceased): what the inbox, search, e-mails and reports show. */
+export interface Subject {
+  fullName: string;
+}
+
+/** The person the ward deals with about the dossier. */
+export interface Contact {
+  fullName: string;
+  phone: string;
+  email?: string;
+}
+
+/** A rule that spans pages reports a problem on a field, with one of the shared validation messages. */
+export type ReportIssue = (path: (string | number)[], message: ValidationMessageKey) => void;
+
+/**
+ * One procedure's application form, shared by the browser and the API: its pages,
+ * the rules across pages, the papers it needs, which fee case applies, who the
+ * dossier is about and who to contact. Generic code asks the registry for these,
+ * and never reads a procedure's own fields.
+ */
+export interface ProcedureForm {
+  /** The procedure's code in the national database, e.g. `1.001193`. */
+  code: string;
+  /** The pages, in order (the check-your-answers page follows the last). The ward page is `ward`, the uploads `papers`. */
+  steps: FormStepDefinition[];
+  /** The rules across pages, on an application whose pages each passed their own schema. */
+  crossPageRules(application: ApplicationData, report: ReportIssue, channel: Channel, today: string): void;
+  /** The papers that must be uploaded (codes of the catalogue's required papers). At the counter: none. */
+  requiredPapers(application: ApplicationData, channel: Channel): string[];
+  /** Which fee rule applies on the given day (YYYY-MM-DD, Viet Nam). */
+  feeCase(application: ApplicationData, today: string): FeeCase;
+  subject(application: ApplicationData): Subject;
+  contact(application: ApplicationData): Contact;
+  /** The ward that handles the application. */
+  unitCode(application: ApplicationData): string;
+  /**
+   * Keys that identify the event registered (the same birth, the same death): another live dossier
+   * sharing one is a possible duplicate. Each starts with the kind of event, so procedures that register
+   * the same kind of event (birth registration and the linked procedure) find each other.
+   */
+  duplicateKeys(application: ApplicationData): string[];
+  /**
+   * A procedure whose workflow hands the dossier on to partner agencies (`handOff` in its state
+   * table) says here what they receive of the application.
+   */
+  handOffPayload?(application: ApplicationData): Record<string, unknown>;
+}

@@ -1,0 +1,38 @@
+/**
+ * How each page of an application form looks: which fields, in what order, with
+ * which labels (translation keys under `apply.`). What the values must be is
+ * decided by the step schemas in @portal/contracts, shared with the API.
+ */
+export type FieldKind =
+  'text' | 'tel' | 'email' | 'date' | 'time' | 'textarea' | 'radios' | 'select' | 'checkbox' | 'file';
+
+export interface FieldDefinition {
+  name: string;
+  kind: FieldKind;
+  /** Translation keys. */
+  label: string;
+  hint?: string;
+  options?: ReadonlyArray<{ value: string; label: string }>;
+  /** Options that come from the API instead: the wards. */
+  optionsFrom?: 'units';
+  autocomplete?: string;
+  /** Only asked when this returns true for the page's current values. */
+  showIf?: (values: Record<string, unknown>) => boolean;
+}
+
+export interface PageDefinition {
+  /** The step id of the shared schema. */
+  id: string;
+  title: string;
+  intro?: string;
+  fields: FieldDefinition[];
+}
+
+/** What a procedure's web form declares: its pages, and its own texts beside the shared ones. */
+export interface ProcedurePages {
+  /** The procedure's code, as in @portal/contracts' registry. */
+  code: string;
+  pages: PageDefinition[];
+  /** The check-your-answers page's sentence when the registration is late and a fee is charged. */
+  lateFeeText: string;
+}
