@@ -123,3 +123,42 @@ export async function aSubmittedBirthRegistration(
   if (submitted.status !== 201) throw new Error(`not submitted: ${submitted.status} ${await submitted.text()}`);
   return ((await submitted.json()) as { code: string }).code;
 }
+
+/** The pages of a valid death registration (1.000656) at Phường Ba Đình, death three days ago; override any page. */
+export function aDeathApplication(
+  papers: Record<string, string>,
+  over: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    deceased: {
+      fullName: 'Nguyễn Văn Bảy',
+      sex: 'male',
+      dateOfBirth: '1940-03-02',
+      personalId: '001040001234',
+      lastResidence: 'Số 12 phố Đội Cấn, Phường Ba Đình, Thành phố Hà Nội',
+    },
+    death: {
+      dateOfDeath: vietnamDaysAgo(3),
+      timeOfDeath: '04:15',
+      placeKind: 'health_facility',
+      placeAddress: 'Bệnh viện Bạch Mai, Thành phố Hà Nội',
+      cause: 'illness',
+    },
+    declarant: { fullName: 'Nguyễn Văn Tám', relation: 'child', personalId: '001070005678', phone: '0912345678' },
+    ward: { unitCode: '00004' },
+    papers,
+    ...over,
+  };
+}
+
+/** A citizen's submitted death registration (the death notice uploaded); returns its code. */
+export async function aSubmittedDeathRegistration(
+  browser: BrowserClient,
+  over: Record<string, unknown> = {},
+): Promise<string> {
+  const notice = await uploadPaper(browser, 'death_notice');
+  const draft = await aDraft(browser, aDeathApplication({ death_notice: notice }, over), '1.000656');
+  const submitted = await browser.post(`/drafts/${draft.id}/submit`);
+  if (submitted.status !== 201) throw new Error(`not submitted: ${submitted.status} ${await submitted.text()}`);
+  return ((await submitted.json()) as { code: string }).code;
+}
