@@ -1,3 +1,5 @@
+import type { SessionUser } from '@portal/contracts';
+
 /**
  * How each page of an application form looks: which fields, in what order, with
  * which labels (translation keys under `apply.`). What the values must be is
@@ -20,12 +22,17 @@ export interface FieldDefinition {
   showIf?: (values: Record<string, unknown>) => boolean;
 }
 
+/** What the portal knows of the signed-in person, to start a page from. */
+export type PrefillSource = Pick<SessionUser, 'fullName' | 'email' | 'phone' | 'identity'>;
+
 export interface PageDefinition {
   /** The step id of the shared schema. */
   id: string;
   title: string;
   intro?: string;
   fields: FieldDefinition[];
+  /** The values an unsaved page starts from, given the signed-in person (the applicant's own page, say). */
+  prefill?: (user: PrefillSource) => Record<string, unknown>;
 }
 
 /** What a procedure's web form declares: its pages, and its own texts beside the shared ones. */
@@ -35,4 +42,6 @@ export interface ProcedurePages {
   pages: PageDefinition[];
   /** The check-your-answers page's sentence when the registration is late and a fee is charged. */
   lateFeeText: string;
+  /** The papers a clerk may ask the citizen for (codes; each named `apply.papers.<code>`). */
+  supplementPapers: readonly string[];
 }

@@ -113,7 +113,7 @@ export class FormStepPage {
       const page = this.page();
       const draft = this.draft();
       if (!page || !draft) return;
-      const saved = (draft.data[page.id] as Record<string, unknown> | undefined) ?? this.prefill(page.id);
+      const saved = (draft.data[page.id] as Record<string, unknown> | undefined) ?? this.prefill(page);
       const group = new FormGroup<Record<string, FormControl>>({});
       for (const field of page.fields) {
         const initial = saved[field.name] ?? (field.kind === 'checkbox' ? false : '');
@@ -170,35 +170,9 @@ export class FormStepPage {
     }
   }
 
-  /**
-   * Pages start from what the portal already knows: the informant is the signed-in
-   * person; with a verified national eID, that person's parent page (mother or
-   * father, by their sex) is filled from the identity. Everything can be changed.
-   */
-  private prefill(pageId: string): Record<string, unknown> {
+  /** Pages start from what the portal already knows, as the procedure's page says (everything can be changed). */
+  private prefill(page: PageDefinition): Record<string, unknown> {
     const user = this.session.user();
-    if (!user) return {};
-    const identity = user.identity;
-    if (pageId === 'informant') {
-      return {
-        fullName: user.fullName,
-        phone: user.phone ?? '',
-        email: user.email ?? '',
-        personalId: identity?.personalId ?? '',
-        relation: identity ? (identity.sex === 'female' ? 'mother' : 'father') : '',
-      };
-    }
-    const parentPage = identity?.sex === 'female' ? 'mother' : 'father';
-    if (identity && pageId === parentPage) {
-      return {
-        absent: false,
-        fullName: user.fullName,
-        dateOfBirth: identity.dateOfBirth,
-        nationality: 'Việt Nam',
-        personalId: identity.personalId,
-        residence: identity.permanentAddress,
-      };
-    }
-    return {};
+    return user && page.prefill ? page.prefill(user) : {};
   }
 }

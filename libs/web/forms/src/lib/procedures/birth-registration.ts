@@ -1,7 +1,22 @@
 import { BIRTH_REGISTRATION, informantRelations } from '@portal/contracts';
-import type { FieldDefinition, PageDefinition, ProcedurePages } from '../page-definition';
+import type { FieldDefinition, PageDefinition, PrefillSource, ProcedurePages } from '../page-definition';
 
 /** Birth registration (1.001193): the pages of its form (texts under `apply.`). */
+
+/** With a verified national eID, the signed-in person's own parent page (by their sex) is filled from the identity. */
+const parentFromIdentity =
+  (page: 'mother' | 'father') =>
+  (user: PrefillSource): Record<string, unknown> =>
+    user.identity && (user.identity.sex === 'female' ? 'mother' : 'father') === page
+      ? {
+          absent: false,
+          fullName: user.fullName,
+          dateOfBirth: user.identity.dateOfBirth,
+          nationality: 'Việt Nam',
+          personalId: user.identity.personalId,
+          residence: user.identity.permanentAddress,
+        }
+      : {};
 
 const notAbsent = (values: Record<string, unknown>) => values['absent'] !== true;
 
@@ -77,12 +92,20 @@ export const birthPages: PageDefinition[] = [
       { name: 'homeTown', kind: 'text', label: 'apply.origin.homeTown', hint: 'apply.origin.homeTownHint' },
     ],
   },
-  { id: 'mother', title: 'apply.mother.title', fields: parentFields('mother') },
-  { id: 'father', title: 'apply.father.title', fields: parentFields('father') },
+  { id: 'mother', title: 'apply.mother.title', fields: parentFields('mother'), prefill: parentFromIdentity('mother') },
+  { id: 'father', title: 'apply.father.title', fields: parentFields('father'), prefill: parentFromIdentity('father') },
   {
     id: 'informant',
     title: 'apply.informant.title',
     intro: 'apply.informant.intro',
+    // The informant is the signed-in person; with a verified eID, the mother or the father by their sex.
+    prefill: (user) => ({
+      fullName: user.fullName,
+      phone: user.phone ?? '',
+      email: user.email ?? '',
+      personalId: user.identity?.personalId ?? '',
+      relation: user.identity ? (user.identity.sex === 'female' ? 'mother' : 'father') : '',
+    }),
     fields: [
       { name: 'fullName', kind: 'text', label: 'apply.person.fullName', autocomplete: 'name' },
       {
@@ -140,4 +163,5 @@ export const birthRegistrationPages: ProcedurePages = {
   code: BIRTH_REGISTRATION,
   pages: [...birthPages, birthPapersPage],
   lateFeeText: 'apply.check.late',
+  supplementPapers: ['medical_birth_certificate', 'marriage_certificate', 'authorisation'],
 };

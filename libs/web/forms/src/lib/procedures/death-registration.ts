@@ -54,6 +54,13 @@ export const deathRegistrationPages: ProcedurePages = {
       id: 'declarant',
       title: 'apply.death.declarant.title',
       intro: 'apply.death.declarant.intro',
+      // The declarant is the signed-in person.
+      prefill: (user) => ({
+        fullName: user.fullName,
+        phone: user.phone ?? '',
+        email: user.email ?? '',
+        personalId: user.identity?.personalId ?? '',
+      }),
       fields: [
         { name: 'fullName', kind: 'text', label: 'apply.person.fullName', autocomplete: 'name' },
         {
@@ -93,7 +100,7 @@ export const deathRegistrationPages: ProcedurePages = {
         {
           name: 'death_notice',
           kind: 'file',
-          label: 'apply.death.papers.death_notice',
+          label: 'apply.papers.death_notice',
           hint: 'apply.death.papers.deathNoticeHint',
         },
         {
@@ -106,4 +113,5 @@ export const deathRegistrationPages: ProcedurePages = {
     },
   ],
   lateFeeText: 'apply.death.late',
+  supplementPapers: ['death_notice', 'authorisation'],
 };

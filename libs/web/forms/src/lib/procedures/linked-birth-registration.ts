@@ -1,6 +1,6 @@
 import { LINKED_BIRTH_REGISTRATION } from '@portal/contracts';
 import type { ProcedurePages } from '../page-definition';
-import { birthPages, birthPapersPage } from './birth-registration';
+import { birthPages, birthPapersPage, birthRegistrationPages } from './birth-registration';
 
 /** The linked procedure (LT.KS-TT-BHYT): birth registration's pages, then permanent residence and health insurance. */
 export const linkedBirthRegistrationPages: ProcedurePages = {
@@ -38,4 +38,5 @@ export const linkedBirthRegistrationPages: ProcedurePages = {
   ],
   // Free in every case (a late birth is registered on its own procedure).
   lateFeeText: 'apply.check.late',
+  supplementPapers: birthRegistrationPages.supplementPapers,
 };

@@ -25,6 +25,7 @@ describe('the web forms registry', () => {
       expect(pages.pages.map((p) => p.id)).toEqual(form.steps.map((s) => s.id));
       const keys = [
         pages.lateFeeText,
+        ...pages.supplementPapers.map((code) => `apply.papers.${code}`),
         ...pages.pages.flatMap((page) => [
           page.title,
           ...(page.intro ? [page.intro] : []),
@@ -35,6 +36,9 @@ describe('the web forms registry', () => {
           ]),
         ]),
       ];
+      // A paper is named `apply.papers.<code>` wherever it is shown (the dossier, the paper viewer, supplement requests).
+      const papers = pages.pages.flatMap((page) => page.fields.filter((f) => f.kind === 'file'));
+      for (const paper of papers) expect(paper.label).toBe(`apply.papers.${paper.name}`);
       for (const lang of ['vi', 'en'] as const) expect(keys.filter((key) => !has(lang, key))).toEqual([]);
     },
   );

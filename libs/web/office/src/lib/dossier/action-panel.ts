@@ -25,6 +25,7 @@ import {
   type WorkflowAction,
 } from '@portal/contracts';
 import { type ApiProblem, Language, OfficeApi, toApiProblem } from '@portal/web/data-access';
+import { formPagesOf } from '@portal/web/forms';
 import { ErrorSummary, type FieldError } from '@portal/web/ui';
 
 /** The actions a ward's staff take here (the citizen's own, resubmit and withdraw, are not shown). */
@@ -33,8 +34,6 @@ const staffActions: readonly WorkflowAction[] = workflowActions.filter((a) => a 
 const reasonActions: readonly WorkflowAction[] = ['refuse', 'request_supplement', 'propose_refusal', 'send_back'];
 /** Refusing and sending back look different from going ahead. */
 const holdingActions: readonly WorkflowAction[] = ['refuse', 'propose_refusal', 'send_back'];
-/** The papers a clerk can ask the citizen for. */
-export const supplementPapers = ['medical_birth_certificate', 'marriage_certificate', 'authorisation'] as const;
 
 /** A problem with the action form: a shared validation message, a text of ours, or the API's words. */
 interface ActionProblem {
@@ -110,7 +109,7 @@ export interface ActionDone {
                 <span class="visually-hidden">{{ 'form.errorPrefix' | transloco }}</span> {{ papersError }}
               </p>
             }
-            @for (paper of papers; track paper; let first = $first) {
+            @for (paper of papers(); track paper; let first = $first) {
               @let id = first ? 'action-papers' : 'action-papers-' + paper;
               <div class="checkbox">
                 <input
@@ -190,7 +189,8 @@ export class ActionPanel {
   private readonly lang = inject(Language).current;
   private readonly formTitle = viewChild<ElementRef<HTMLElement>>('formTitle');
 
-  protected readonly papers = supplementPapers;
+  /** The papers a clerk can ask the citizen for: the procedure's to say. */
+  protected readonly papers = computed(() => formPagesOf(this.dossier().procedureCode)?.supplementPapers ?? []);
   protected readonly actions = computed(() => staffActions.filter((a) => this.dossier().allowedActions.includes(a)));
   /** The action whose form is open; closed whenever the dossier changes. */
   protected readonly open = linkedSignal<string, WorkflowAction | null>({
@@ -252,7 +252,7 @@ export class ActionPanel {
 
   protected async submit(action: WorkflowAction): Promise<void> {
     const request: ActionRequest = { version: this.dossier().version, reason: this.form.controls.reason.value };
-    if (action === 'request_supplement') request.papers = this.papers.filter((p) => this.chosenPapers().includes(p));
+    if (action === 'request_supplement') request.papers = this.papers().filter((p) => this.chosenPapers().includes(p));
     const problems: ActionProblem[] = [];
     if (action === 'request_supplement' && !request.papers?.length) {
       problems.push({ field: 'papers', key: 'office.actions.papersRequired' });
