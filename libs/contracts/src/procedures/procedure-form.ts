@@ -7,6 +7,10 @@ export type Channel = 'online' | 'counter';
 /** Which of the procedure's fee rules (the catalogue's `fees[].case`) applies to an application. */
 export type FeeCase = 'on_time' | 'late';
 
+/** The automatic intake checks the worker knows (libs/server/dossiers/src/intake/checks). */
+export const intakeCheckNames = ['papers', 'duplicates'] as const;
+export type IntakeCheckName = (typeof intakeCheckNames)[number];
+
 /** One page of a form: the step id (`PUT /api/drafts/:id/steps/:step`) and the schema that checks it. */
 export interface FormStepDefinition {
   id: string;
@@ -58,6 +62,8 @@ export interface ProcedureForm {
    * the same kind of event (birth registration and the linked procedure) find each other.
    */
   duplicateKeys(application: ApplicationData): string[];
+  /** The automatic checks a submitted dossier goes through, in order (the worker's, for the clerk). */
+  intakeChecks: readonly IntakeCheckName[];
   /**
    * A procedure whose workflow hands the dossier on to partner agencies (`handOff` in its state
    * table) says here what they receive of the application.

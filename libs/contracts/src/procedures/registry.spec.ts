@@ -1,5 +1,6 @@
 import { ONLINE_FORM_PROCEDURES } from '../procedure-codes';
 import { isValidationMessageKey } from '../validation';
+import { intakeCheckNames } from './procedure-form';
 import { procedureForms } from './registry';
 
 /** Every registered procedure has every part a procedure must declare; a missing one fails here. */
@@ -26,6 +27,8 @@ describe('the procedure registry', () => {
       'duplicateKeys',
     ] as const)
       expect(typeof form[part]).toBe('function');
+    expect(form.intakeChecks.length).toBeGreaterThan(0);
+    for (const check of form.intakeChecks) expect(intakeCheckNames).toContain(check);
   });
 
   it('uses only the shared validation messages in its cross-page rules', () => {

@@ -2,11 +2,12 @@ import { procedureForms } from '@portal/contracts';
 import { demoProcedures } from '@portal/server/catalogue';
 import { workflowOf } from '@portal/server/workflow';
 import * as z from 'zod';
+import { intakeChecksOf } from './intake/checks/registry';
 
 /**
  * Every procedure with an online form has, on the server's side, every part a procedure
  * declares: its catalogue entry (names in vi and en, fee rules for each fee case, the
- * papers its form asks for), a state table the engine knows, and — when that table hands
+ * papers its form asks for), intake checks the worker runs, a state table the engine knows, and — when that table hands
  * the dossier on — what the agencies receive. A missing part fails here.
  */
 describe('each registered procedure, on the server', () => {
@@ -26,6 +27,9 @@ describe('each registered procedure, on the server', () => {
       const uploads = papersPage instanceof z.ZodObject ? Object.keys(papersPage.shape) : [];
       expect(uploads.length).toBeGreaterThan(0);
       for (const upload of uploads) expect(seed.requiredPapers.map((p) => p.code)).toContain(upload);
+      // Every intake check it names is one the worker runs.
+      expect(form.intakeChecks.length).toBeGreaterThan(0);
+      for (const check of intakeChecksOf(code)) expect(check?.run).toBeInstanceOf(Function);
       const workflow = workflowOf(seed.workflow);
       expect(workflow).toBeDefined();
       if (workflow?.transitions.some((t) => t.handOff)) expect(form.handOffPayload).toBeInstanceOf(Function);

@@ -50,6 +50,7 @@ export const birthRegistrationParts: Omit<ProcedureForm, 'code' | 'steps' | 'cro
     return { fullName, phone, ...(email ? { email } : {}) };
   },
   unitCode: (application) => birth(application).ward.unitCode,
+  intakeChecks: ['papers', 'duplicates'],
   // The same child: name and date of birth, with the mother's or the father's personal ID number.
   duplicateKeys: (application) => {
     const { child, mother, father } = birth(application);

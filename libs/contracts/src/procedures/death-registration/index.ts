@@ -33,4 +33,5 @@ export const deathRegistrationForm: ProcedureForm = {
   },
   unitCode: (application) => death(application).ward.unitCode,
   duplicateKeys: deathDuplicateKeys,
+  intakeChecks: ['papers', 'duplicates'],
 };

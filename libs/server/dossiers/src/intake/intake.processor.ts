@@ -1,12 +1,13 @@
 import { BullModule, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, Module } from '@nestjs/common';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
-import { requiredPapersOf } from '@portal/contracts';
 import { QueueNames, shortJobWorker } from '@portal/server/platform';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AgencyFanOutProcessor } from '../fan-out/agency-fan-out';
 import { SlaTimerProcessor } from '../timers/sla-timers';
+import { intakeChecksOf } from './checks/registry';
+import type { IntakeDossier, IntakeFindings } from './checks/intake-check';
 import { intakeResult, type IntakeResult } from './intake-checks';
 
 export const INTAKE_CHECK_JOB = 'intake-check';
@@ -38,25 +39,11 @@ export class IntakeProcessor extends WorkerHost {
         [dossier.id],
       );
       if (done) return { skipped: true as const };
-      const papers = await manager.query(`SELECT DISTINCT paper_code FROM attachment WHERE dossier_id = $1`, [
-        dossier.id,
-      ]);
-      // The same event (birth, death) in another live dossier: the keys the procedure's plug-in gave at submission.
-      const duplicates = await manager.query(
-        `SELECT code FROM dossier
-          WHERE id <> $1 AND status NOT IN ('refused', 'withdrawn', 'stopped') AND duplicate_keys && $2::text[]
-          ORDER BY created_at LIMIT 5`,
-        [dossier.id, dossier.duplicate_keys],
-      );
-      const result = intakeResult({
-        papersRequired: requiredPapersOf(
-          dossier.procedure_code,
-          dossier.data,
-          dossier.channel === 'counter' ? 'counter' : 'online',
-        ),
-        papersAttached: papers.map((p: { paper_code: string }) => p.paper_code),
-        duplicates: duplicates.map((d: { code: string }) => d.code),
-      });
+      // The procedure names its checks (papers, duplicates…); each adds what it found.
+      const findings: IntakeFindings = { papersRequired: [], papersAttached: [], duplicates: [] };
+      for (const check of intakeChecksOf(dossier.procedure_code))
+        Object.assign(findings, await check.run(manager, dossier as IntakeDossier));
+      const result = intakeResult(findings);
       await manager.query(
         `INSERT INTO dossier_event (dossier_id, actor_role, action, details) VALUES ($1, 'system', 'intake-check', $2)`,
         [dossier.id, JSON.stringify(result)],
