@@ -139,10 +139,12 @@ describe('death registration end to end', () => {
     const signed = await act(leader, code, 'sign', { version: forLeader.version });
     expect(signed.status).toBe(200);
     expect(((await signed.json()) as OfficeDossier).status).toBe('processed');
-    // No agency hand-off for a death.
-    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE queue = $1`, [
-      QueueNames.agencyFanOut,
-    ]);
+    // No agency hand-off for a death (the run's database is shared: only this dossier's jobs count).
+    const [{ n }] = await dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_message o JOIN dossier d ON d.id::text = o.payload->>'dossierId'
+        WHERE o.queue = $1 AND d.code = $2`,
+      [QueueNames.agencyFanOut, code],
+    );
     expect(n).toBe(0);
 
     // The declarant's address gets each e-mail, and each speaks of death registration.

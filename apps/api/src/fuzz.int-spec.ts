@@ -220,7 +220,7 @@ describe('API fuzzing: every operation of the OpenAPI document, with generated a
       spareAttachment: [spareAttachment],
       dossier: [dossierCode],
       officePaper: [office.papers[0].id],
-      procedure: ['1.001193', 'LT.KS-TT-BHYT'],
+      procedure: ['1.001193', 'LT.KS-TT-BHYT', '1.000656'],
       day: ['2026-09-02', '2031-01-02'],
     });
   });

@@ -120,16 +120,24 @@ const PERSONAL_FIELDS: Record<string, fc.Arbitrary<string>> = {
   residence: vietnameseText(60).map((text) => `Số 12 ${text}`),
   address: vietnameseText(60).map((text) => `Số 929 ${text}`),
   permanentAddress: vietnameseText(60).map((text) => `Số 45 ${text}`),
+  lastResidence: vietnameseText(60).map((text) => `Số 3 ${text}`),
+  placeAddress: vietnameseText(60).map((text) => `Số 78 ${text}`),
   q: fc.constantFrom(...NAMES),
   reason: vietnameseText(80).map((text) => `Lý do ${text}`),
 };
-export const PERSONAL_KEYS = new Set([...Object.keys(PERSONAL_FIELDS), 'dateOfBirth', 'homeTown', 'initialClinic']);
+export const PERSONAL_KEYS = new Set([
+  ...Object.keys(PERSONAL_FIELDS),
+  'dateOfBirth',
+  'dateOfDeath',
+  'homeTown',
+  'initialClinic',
+]);
 
 /** Values the portal knows (a ward, a procedure, papers): they lead requests past the first checks. */
 const KNOWN_FIELDS: Record<string, fc.Arbitrary<unknown>> = {
-  procedureCode: fc.constantFrom('1.001193', 'LT.KS-TT-BHYT', 'KHONG-CO'),
+  procedureCode: fc.constantFrom('1.001193', 'LT.KS-TT-BHYT', '1.000656', 'KHONG-CO'),
   unitCode: fc.constantFrom('00004', '00008', '99999'),
-  paperCode: fc.constantFrom('medical_birth_certificate', 'marriage_certificate'),
+  paperCode: fc.constantFrom('medical_birth_certificate', 'marriage_certificate', 'death_notice'),
   version: fc.integer({ min: 1, max: 3 }),
   year: fc.constantFrom(2026, 2027),
   ethnicity: fc.constant('Kinh'),
