@@ -102,6 +102,7 @@ test('1,000 dossiers through the whole workflow while the worker is killed twice
     UPLOAD_DIR: uploadDir,
     SESSION_SECRET: randomBytes(32).toString('hex'),
     EID_CLIENT_SECRET: randomBytes(32).toString('hex'),
+    METRICS_TOKEN: randomBytes(24).toString('hex'),
     SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
     MAIL_CATCHER_SMTP_PORT: String(ports.smtp),
     MAIL_CATCHER_HTTP_PORT: String(ports.mailWeb),
