@@ -9,6 +9,7 @@ describe('the procedures with an online form', () => {
   it('are told apart from the others', () => {
     expect(hasOnlineForm('1.001193')).toBe(true);
     expect(hasOnlineForm('LT.KS-TT-BHYT')).toBe(true);
+    expect(hasOnlineForm('1.000656')).toBe(true);
     expect(hasOnlineForm('2.000001')).toBe(false);
   });
 });
