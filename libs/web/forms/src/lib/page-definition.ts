@@ -42,6 +42,8 @@ export interface ProcedurePages {
   pages: PageDefinition[];
   /** The check-your-answers page's sentence when the registration is late and a fee is charged. */
   lateFeeText: string;
+  /** The sentence when it is on time and free. */
+  onTimeFeeText: string;
   /** The papers a clerk may ask the citizen for (codes; each named `apply.papers.<code>`). */
   supplementPapers: readonly string[];
 }

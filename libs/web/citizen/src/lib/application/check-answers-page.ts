@@ -48,7 +48,7 @@ import {
         }
       }
       <h2>{{ 'apply.check.feeTitle' | transloco }}</h2>
-      <p>{{ (late() ? lateFeeText() : 'apply.check.onTime') | transloco }}</p>
+      <p>{{ (late() ? lateFeeText() : onTimeFeeText()) | transloco }}</p>
       <h2>{{ 'apply.check.declarationTitle' | transloco }}</h2>
       <p>{{ 'apply.check.declaration' | transloco }}</p>
       <button type="button" id="submit-button" class="button" [disabled]="busy()" (click)="submit(draft)">
@@ -85,6 +85,9 @@ export class CheckAnswersPage {
   });
   protected readonly lateFeeText = computed(
     () => formPagesOf(this.draft()?.procedureCode ?? '')?.lateFeeText ?? 'apply.check.late',
+  );
+  protected readonly onTimeFeeText = computed(
+    () => formPagesOf(this.draft()?.procedureCode ?? '')?.onTimeFeeText ?? 'apply.check.onTime',
   );
 
   constructor() {

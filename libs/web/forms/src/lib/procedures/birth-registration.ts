@@ -163,5 +163,6 @@ export const birthRegistrationPages: ProcedurePages = {
   code: BIRTH_REGISTRATION,
   pages: [...birthPages, birthPapersPage],
   lateFeeText: 'apply.check.late',
+  onTimeFeeText: 'apply.check.onTime',
   supplementPapers: ['medical_birth_certificate', 'marriage_certificate', 'authorisation'],
 };

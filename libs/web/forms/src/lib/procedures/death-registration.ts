@@ -88,7 +88,7 @@ export const deathRegistrationPages: ProcedurePages = {
     },
     {
       id: 'ward',
-      title: 'apply.ward.title',
+      title: 'apply.death.wardTitle',
       intro: 'apply.death.wardIntro',
       fields: [{ name: 'unitCode', kind: 'select', label: 'apply.ward.unitCode', optionsFrom: 'units' }],
     },
@@ -113,5 +113,6 @@ export const deathRegistrationPages: ProcedurePages = {
     },
   ],
   lateFeeText: 'apply.death.late',
+  onTimeFeeText: 'apply.death.onTime',
   supplementPapers: ['death_notice', 'authorisation'],
 };

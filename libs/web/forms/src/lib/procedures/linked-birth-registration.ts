@@ -38,5 +38,6 @@ export const linkedBirthRegistrationPages: ProcedurePages = {
   ],
   // Free in every case (a late birth is registered on its own procedure).
   lateFeeText: 'apply.check.late',
+  onTimeFeeText: 'apply.check.onTime',
   supplementPapers: birthRegistrationPages.supplementPapers,
 };

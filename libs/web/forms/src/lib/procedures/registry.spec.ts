@@ -25,6 +25,7 @@ describe('the web forms registry', () => {
       expect(pages.pages.map((p) => p.id)).toEqual(form.steps.map((s) => s.id));
       const keys = [
         pages.lateFeeText,
+        pages.onTimeFeeText,
         ...pages.supplementPapers.map((code) => `apply.papers.${code}`),
         ...pages.pages.flatMap((page) => [
           page.title,
