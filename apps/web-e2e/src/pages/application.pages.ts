@@ -75,6 +75,35 @@ export class ApplicationPages {
     await this.continue();
   }
 
+  /** Death registration's first page: the deceased (sex by its label, "Nam" or "Nữ"). */
+  async deceased(person: { fullName: string; sex: string; dateOfBirth: string; lastResidence: string }): Promise<void> {
+    await this.field('deceased', 'fullName').fill(person.fullName);
+    await this.page.getByRole('group', { name: 'Giới tính' }).getByRole('radio', { name: person.sex }).check();
+    await this.field('deceased', 'dateOfBirth').fill(person.dateOfBirth);
+    await this.field('deceased', 'lastResidence').fill(person.lastResidence);
+    await this.continue();
+  }
+
+  /** Death registration's second page: the death (place and cause by their labels). */
+  async death(event: { dateOfDeath: string; place: string; address: string; cause: string }): Promise<void> {
+    await this.field('death', 'dateOfDeath').fill(event.dateOfDeath);
+    await this.page.getByRole('group', { name: 'Nơi chết' }).getByRole('radio', { name: event.place }).check();
+    await this.field('death', 'placeAddress').fill(event.address);
+    await this.page.getByRole('group', { name: 'Nguyên nhân chết' }).getByRole('radio', { name: event.cause }).check();
+    await this.continue();
+  }
+
+  /** Death registration's declarant page (name and e-mail prefilled from the account). */
+  async declarant(relation: string, personalId: string, phone: string): Promise<void> {
+    await this.page
+      .getByRole('group', { name: 'Quan hệ với người đã chết' })
+      .getByRole('radio', { name: relation, exact: true })
+      .check();
+    await this.field('declarant', 'personalId').fill(personalId);
+    await this.field('declarant', 'phone').fill(phone);
+    await this.continue();
+  }
+
   async ward(name: string): Promise<void> {
     await this.field('ward', 'unitCode').selectOption({ label: name });
     await this.continue();
