@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { emailSchema, normaliseName, phoneSchema, VIETNAMESE_NAME } from '../validation';
+import { emailSchema, normaliseName, phoneSchema, VIETNAMESE_NAME, type ValidationMessageKey } from '../validation';
 
 /**
  * The building blocks of every procedure's form pages: texts, names, dates,
@@ -99,3 +99,20 @@ export const optionalAttachmentId = z.preprocess(
   (v) => (v === '' || v === null ? undefined : v),
   attachmentId.optional(),
 );
+
+/**
+ * The page of the person who applies (the informant of a birth, the declarant of a death): name, their
+ * relation to the subject (each procedure's own list and message), personal ID number, phone, e-mail.
+ */
+export function applicantStep<const R extends readonly [string, ...string[]]>(
+  relations: R,
+  relationMessage: ValidationMessageKey,
+) {
+  return z.object({
+    fullName: personName,
+    relation: z.enum(relations, { message: relationMessage }),
+    personalId,
+    phone: phoneSchema,
+    email: optionalEmail,
+  });
+}

@@ -1,15 +1,13 @@
 import * as z from 'zod';
 import {
+  applicantStep,
   attachmentId,
   optionalAttachmentId,
-  optionalEmail,
   optionalPersonalId,
   optionalText,
   optionalTime,
   pastDate,
-  personalId,
   personName,
-  phoneSchema,
   requiredText,
   sexes,
 } from '../fields';
@@ -68,13 +66,7 @@ const parentStep = z.preprocess(
 export const motherStep = parentStep;
 export const fatherStep = parentStep;
 
-export const informantStep = z.object({
-  fullName: personName,
-  relation: z.enum(informantRelations, { message: 'relation' }),
-  personalId,
-  phone: phoneSchema,
-  email: optionalEmail,
-});
+export const informantStep = applicantStep(informantRelations, 'relation');
 
 export const papersStep = z.object({
   medical_birth_certificate: attachmentId,

@@ -1,14 +1,12 @@
 import * as z from 'zod';
 import {
+  applicantStep,
   attachmentId,
   optionalAttachmentId,
-  optionalEmail,
   optionalPersonalId,
   optionalTime,
   pastDate,
-  personalId,
   personName,
-  phoneSchema,
   requiredText,
   sexes,
 } from '../fields';
@@ -47,13 +45,7 @@ export const deathStep = z.object({
   cause: z.enum(deathCauses, { message: 'choose' }),
 });
 
-export const declarantStep = z.object({
-  fullName: personName,
-  relation: z.enum(declarantRelations, { message: 'declarantRelation' }),
-  personalId,
-  phone: phoneSchema,
-  email: optionalEmail,
-});
+export const declarantStep = applicantStep(declarantRelations, 'declarantRelation');
 
 export const deathPapersStep = z.object({
   death_notice: attachmentId,

@@ -47,3 +47,21 @@ export interface ProcedurePages {
   /** The papers a clerk may ask the citizen for (codes; each named `apply.papers.<code>`). */
   supplementPapers: readonly string[];
 }
+
+/** The applicant's phone and e-mail fields, the same on every procedure's applicant page. */
+export const contactFields: FieldDefinition[] = [
+  {
+    name: 'phone',
+    kind: 'tel',
+    label: 'apply.informant.phone',
+    hint: 'apply.informant.phoneHint',
+    autocomplete: 'tel-national',
+  },
+  {
+    name: 'email',
+    kind: 'email',
+    label: 'apply.informant.email',
+    hint: 'apply.informant.emailHint',
+    autocomplete: 'email',
+  },
+];

@@ -1,5 +1,11 @@
 import { BIRTH_REGISTRATION, informantRelations } from '@portal/contracts';
-import type { FieldDefinition, PageDefinition, PrefillSource, ProcedurePages } from '../page-definition';
+import {
+  contactFields,
+  type FieldDefinition,
+  type PageDefinition,
+  type PrefillSource,
+  type ProcedurePages,
+} from '../page-definition';
 
 /** Birth registration (1.001193): the pages of its form (texts under `apply.`). */
 
@@ -115,20 +121,7 @@ export const birthPages: PageDefinition[] = [
         options: informantRelations.map((value) => ({ value, label: `apply.relation.${value}` })),
       },
       { name: 'personalId', kind: 'text', label: 'apply.person.personalId', hint: 'apply.person.personalIdHint' },
-      {
-        name: 'phone',
-        kind: 'tel',
-        label: 'apply.informant.phone',
-        hint: 'apply.informant.phoneHint',
-        autocomplete: 'tel-national',
-      },
-      {
-        name: 'email',
-        kind: 'email',
-        label: 'apply.informant.email',
-        hint: 'apply.informant.emailHint',
-        autocomplete: 'email',
-      },
+      ...contactFields,
     ],
   },
   {

@@ -1,5 +1,5 @@
 import { DEATH_REGISTRATION, deathCauses, deathPlaceKinds, declarantRelations } from '@portal/contracts';
-import type { ProcedurePages } from '../page-definition';
+import { contactFields, type ProcedurePages } from '../page-definition';
 
 /** Death registration (1.000656): the pages of its form (texts under `apply.death.`). */
 export const deathRegistrationPages: ProcedurePages = {
@@ -70,20 +70,7 @@ export const deathRegistrationPages: ProcedurePages = {
           options: declarantRelations.map((value) => ({ value, label: `apply.death.relation.${value}` })),
         },
         { name: 'personalId', kind: 'text', label: 'apply.person.personalId', hint: 'apply.person.personalIdHint' },
-        {
-          name: 'phone',
-          kind: 'tel',
-          label: 'apply.informant.phone',
-          hint: 'apply.informant.phoneHint',
-          autocomplete: 'tel-national',
-        },
-        {
-          name: 'email',
-          kind: 'email',
-          label: 'apply.informant.email',
-          hint: 'apply.informant.emailHint',
-          autocomplete: 'email',
-        },
+        ...contactFields,
       ],
     },
     {
