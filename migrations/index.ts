@@ -8,6 +8,7 @@ import { Workflow1764500000000 } from './1764500000000-workflow';
 import { Timers1764600000000 } from './1764600000000-timers';
 import { Holidays1764700000000 } from './1764700000000-holidays';
 import { DossierSubject1764800000000 } from './1764800000000-dossier-subject';
+import { ProcedureAdministration1764900000000 } from './1764900000000-procedure-administration';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   Timers1764600000000,
   Holidays1764700000000,
   DossierSubject1764800000000,
+  ProcedureAdministration1764900000000,
 ];

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { ProcedureAdminView } from '@portal/contracts';
 import { hashPassword } from '@portal/server/identity';
 import {
   aBirthApplication,
@@ -157,6 +158,19 @@ describe('API: who may call which route (the authorisation matrix)', () => {
         return day;
       },
       freeDay,
+      async procedureEdit(code) {
+        const current = await sessions.admin.get(`/admin/procedures/${code}`);
+        if (current.status !== 200) throw new Error(`fixture: the procedure was not read (${current.status})`);
+        const p = (await current.json()) as ProcedureAdminView;
+        // The procedure as it is: the edit is allowed and changes nothing, whoever sends it.
+        return {
+          version: p.version,
+          active: p.active,
+          timeLimitAmount: p.timeLimit.amount,
+          fees: p.fees.map((f) => ({ case: f.case, amount: f.amount })),
+          papers: p.requiredPapers.map((paper) => ({ code: paper.code, name: paper.name })),
+        };
+      },
     };
     const [draft, dossierCode, attachmentId] = await Promise.all([
       aDraft(owner.browser, {}),

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { demoProcedures } from '@portal/server/catalogue';
 import { buildDataSourceOptions } from '@portal/server/platform';
 import {
   aBirthApplication,
@@ -178,6 +179,7 @@ describe('API fuzzing: every operation of the OpenAPI document, with generated a
     };
     // Valid requests to start from: past the schemas, into what the services decide.
     const { papers: _papers, ...pages } = aBirthApplication({ medical_birth_certificate: attachmentId });
+    const [death] = demoProcedures.filter((p) => p.code === '1.000656');
     Object.assign(examples, {
       authRegister: [
         {
@@ -212,6 +214,18 @@ describe('API fuzzing: every operation of the OpenAPI document, with generated a
         },
       ],
       holidaysAdd: [{ body: { day: '2031-05-05', name: 'Ngày nghỉ thử', nameEn: 'A test day off' } }],
+      procedureAdminUpdate: [
+        {
+          params: { code: death.code },
+          body: {
+            version: 1,
+            active: true,
+            timeLimitAmount: death.timeLimit.amount + 1,
+            fees: death.fees.map((f) => ({ case: f.case, amount: f.amount + 1000 })),
+            papers: death.requiredPapers.map((p) => ({ code: p.code, name: p.name })),
+          },
+        },
+      ],
     } satisfies Record<string, Example[]>);
     Object.assign(known, {
       draft: [draft.id],
@@ -265,7 +279,8 @@ describe('API fuzzing: every operation of the OpenAPI document, with generated a
     const deletes = operation.method === 'DELETE';
     if (name === 'id' && operation.path.startsWith('/api/drafts')) return known[deletes ? 'spareDraft' : 'draft'];
     if (name === 'id') return known[deletes ? 'spareAttachment' : 'attachment'];
-    if (name === 'code') return operation.path.startsWith('/api/procedures') ? known['procedure'] : known['dossier'];
+    if (name === 'code')
+      return /^\/api\/(admin\/)?procedures/.test(operation.path) ? known['procedure'] : known['dossier'];
     if (name === 'attachmentId') return known['officePaper'];
     if (name === 'day') return known['day'];
     return [];

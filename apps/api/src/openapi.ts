@@ -26,6 +26,8 @@ const TAGS: Record<string, string> = {
   accounts: 'Registration, sign-in with a password or the national eID (VNeID), the session and its CSRF token.',
   catalogue: 'The procedures citizens can apply for, and the wards that receive them.',
   holidays: 'The holiday calendar that time limits are counted with; administrators keep it.',
+  'procedure administration':
+    'Administrators change fee amounts, time limits and paper names, and stop or resume new applications for a procedure.',
   applications: "A citizen's applications in progress (drafts), saved page by page, then submitted.",
   dossiers: "A citizen's submitted dossiers, their actions on them, and the public status lookup.",
   attachments: 'Papers uploaded for an application (PDF, JPEG or PNG), readable by their owner alone.',

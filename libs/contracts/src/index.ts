@@ -8,4 +8,5 @@ export * from './procedures';
 export * from './attachment';
 export * from './office';
 export * from './holiday';
+export * from './procedure-admin';
 export * from './paths';

@@ -56,5 +56,7 @@ export const procedureDetailSchema = procedureSummarySchema.extend({
   requiredPapers: z.array(requiredPaperSchema),
   legalBasis: z.array(legalBasisSchema),
   formSchemaVersion: z.number().int().min(1),
+  /** False while an administrator has stopped new applications; the procedure then stays readable for open dossiers. */
+  acceptingApplications: z.boolean(),
 });
 export type ProcedureDetail = z.infer<typeof procedureDetailSchema>;

@@ -89,6 +89,18 @@ export const validationMessages = {
   },
   fileRequired: { vi: 'Vui lòng chọn tệp cần tải lên.', en: 'Choose a file to upload.' },
   holidayExists: { vi: 'Ngày này đã có trong lịch nghỉ.', en: 'This day is already in the holiday calendar.' },
+  feeAmount: {
+    vi: 'Lệ phí là số đồng nguyên, từ 0 đến 10.000.000 ₫.',
+    en: 'A fee is a whole number of đồng, from 0 to 10,000,000 ₫.',
+  },
+  timeLimitAmount: {
+    vi: 'Thời hạn giải quyết là số nguyên, từ 0 đến 90 ngày làm việc (hoặc 720 giờ làm việc).',
+    en: 'The time limit is a whole number, from 0 to 90 working days (or 720 working hours).',
+  },
+  procedureItems: {
+    vi: 'Danh sách lệ phí hoặc giấy tờ không khớp với thủ tục. Vui lòng tải lại trang và thử lại.',
+    en: 'The list of fees or papers does not match the procedure. Please reload the page and try again.',
+  },
 } satisfies Record<string, LocalizedText>;
 
 export type ValidationMessageKey = keyof typeof validationMessages;

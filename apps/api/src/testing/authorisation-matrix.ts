@@ -75,6 +75,8 @@ export interface MatrixContext {
     holiday(): Promise<string>;
     /** A day not in the holiday calendar. */
     freeDay(): string;
+    /** An edit of the procedure that leaves it as it is (its current version, fees, limit and papers). */
+    procedureEdit(code: string): Promise<Record<string, unknown>>;
   };
 }
 
@@ -268,6 +270,19 @@ export const authorisationMatrix: MatrixRow[] = [
     path: '/api/admin/holidays/:day',
     expect: ADMIN_ONLY,
     request: async (ctx) => ({ params: { day: await ctx.fresh.holiday() } }),
+  },
+  { method: 'GET', path: '/api/admin/procedures', expect: ADMIN_ONLY },
+  {
+    method: 'GET',
+    path: '/api/admin/procedures/:code',
+    expect: ADMIN_ONLY,
+    request: () => ({ params: { code: '1.000656' } }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/admin/procedures/:code',
+    expect: ADMIN_ONLY,
+    request: async (ctx) => ({ params: { code: '1.000656' }, body: await ctx.fresh.procedureEdit('1.000656') }),
   },
 
   // Applications (drafts): citizens only, each their own.

@@ -39,6 +39,8 @@ export class Procedure {
   @Column({ type: 'varchar', length: 64 }) workflow!: string;
   @Column({ name: 'sort_order', type: 'integer' }) sortOrder!: number;
   @Column({ type: 'boolean' }) active!: boolean;
+  @Column({ name: 'administered_at', type: 'timestamptz', nullable: true }) administeredAt!: Date | null;
+  @Column({ name: 'administered_by', type: 'uuid', nullable: true }) administeredBy!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

@@ -22,7 +22,7 @@ export class ProceduresController {
   @ApiOperation({ summary: 'One procedure: level, fees, legal time limit, required papers, legal basis.' })
   @ApiZodParams(procedurePathSchema)
   @ApiOkResponse({ description: 'The procedure.' })
-  @ApiErrors({ 404: '`PROCEDURE_NOT_FOUND`: no active procedure has this code.' })
+  @ApiErrors({ 404: '`PROCEDURE_NOT_FOUND`: no procedure has this code.' })
   get(@Param('code') code: string): Promise<ProcedureDetail> {
     return this.procedures.get(code);
   }

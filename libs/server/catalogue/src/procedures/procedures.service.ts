@@ -31,10 +31,15 @@ function toDetail(p: Procedure): ProcedureDetail {
     requiredPapers: p.requiredPapers,
     legalBasis: p.legalBasis,
     formSchemaVersion: p.formSchemaVersion,
+    acceptingApplications: p.active,
   };
 }
 
-/** The public catalogue: the procedures a citizen can apply for. */
+/**
+ * The public catalogue: the procedures a citizen can apply for. A procedure an
+ * administrator has stopped is left out of the list but still answers by its
+ * code (with `acceptingApplications: false`), for the pages of its open dossiers.
+ */
 @Injectable()
 export class ProceduresService {
   constructor(@InjectRepository(Procedure) private readonly procedures: Repository<Procedure>) {}
@@ -45,7 +50,7 @@ export class ProceduresService {
   }
 
   async get(code: string): Promise<ProcedureDetail> {
-    const row = code.length <= 32 ? await this.procedures.findOneBy({ code, active: true }) : null;
+    const row = code.length <= 32 ? await this.procedures.findOneBy({ code }) : null;
     if (!row) throw new ProcedureNotFound(code);
     return toDetail(row);
   }

@@ -3,7 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { demoProcedures } from './procedures.seed';
 
-/** Puts the demo procedures in place; a second run updates them in place and adds nothing. */
+/**
+ * Puts the demo procedures in place; a second run updates them in place and adds
+ * nothing. What an administrator has edited (`/admin/procedures`: fee amounts,
+ * the time limit, paper names, whether it takes applications) is left as they set it.
+ */
 @Injectable()
 export class CatalogueSeeder {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -22,17 +26,22 @@ export class CatalogueSeeder {
              description = EXCLUDED.description, description_en = EXCLUDED.description_en,
              handling_agency = EXCLUDED.handling_agency, handling_agency_en = EXCLUDED.handling_agency_en,
              service_level = EXCLUDED.service_level, handling_tier = EXCLUDED.handling_tier,
-             time_limit_amount = EXCLUDED.time_limit_amount, time_limit_unit = EXCLUDED.time_limit_unit,
-             time_limit_note = EXCLUDED.time_limit_note, fees = EXCLUDED.fees,
-             required_papers = EXCLUDED.required_papers, legal_basis = EXCLUDED.legal_basis,
+             time_limit_amount = CASE WHEN procedure.administered_at IS NULL
+                                      THEN EXCLUDED.time_limit_amount ELSE procedure.time_limit_amount END,
+             time_limit_unit = EXCLUDED.time_limit_unit, time_limit_note = EXCLUDED.time_limit_note,
+             fees = CASE WHEN procedure.administered_at IS NULL THEN EXCLUDED.fees ELSE procedure.fees END,
+             required_papers = CASE WHEN procedure.administered_at IS NULL
+                                    THEN EXCLUDED.required_papers ELSE procedure.required_papers END,
+             legal_basis = EXCLUDED.legal_basis,
              form_schema_version = EXCLUDED.form_schema_version, workflow = EXCLUDED.workflow,
              sort_order = EXCLUDED.sort_order, updated_at = now(), version = procedure.version + 1
            WHERE (procedure.name, procedure.name_en, procedure.description, procedure.description_en,
-                  procedure.time_limit_amount, procedure.fees, procedure.required_papers, procedure.legal_basis,
-                  procedure.time_limit_note, procedure.sort_order)
+                  procedure.legal_basis, procedure.time_limit_note, procedure.sort_order)
              IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.name_en, EXCLUDED.description, EXCLUDED.description_en,
-                  EXCLUDED.time_limit_amount, EXCLUDED.fees, EXCLUDED.required_papers, EXCLUDED.legal_basis,
-                  EXCLUDED.time_limit_note, EXCLUDED.sort_order)`,
+                  EXCLUDED.legal_basis, EXCLUDED.time_limit_note, EXCLUDED.sort_order)
+              OR (procedure.administered_at IS NULL AND
+                  (procedure.time_limit_amount, procedure.fees, procedure.required_papers)
+                  IS DISTINCT FROM (EXCLUDED.time_limit_amount, EXCLUDED.fees, EXCLUDED.required_papers))`,
           [
             p.code,
             p.name.vi,

@@ -1,4 +1,5 @@
-import { DomainError, NotFound } from '@portal/server/platform';
+import type { LocalizedText } from '@portal/contracts';
+import { Conflict, DomainError, NotFound } from '@portal/server/platform';
 
 export class DraftNotFound extends NotFound {
   constructor() {
@@ -30,6 +31,16 @@ export class ProcedureNotOnline extends DomainError {
       },
       { procedureCode: code.slice(0, 40) },
     );
+  }
+}
+
+/** An administrator has stopped new applications for the procedure (`/admin/procedures`). */
+export class ProcedureSuspended extends Conflict {
+  constructor(name: LocalizedText) {
+    super('PROCEDURE_SUSPENDED', {
+      vi: `Thủ tục "${name.vi}" đang tạm ngừng nhận hồ sơ mới. Hồ sơ đã nộp vẫn được giải quyết bình thường. Vui lòng quay lại sau hoặc liên hệ UBND phường, xã.`,
+      en: `The procedure "${name.en}" is not taking new applications for now. Dossiers already submitted are still being processed. Please come back later or contact the ward's People's Committee.`,
+    });
   }
 }
 

@@ -1,3 +1,4 @@
+import { procedureTakingApplications } from './procedure-open';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -69,8 +70,7 @@ export class ApplicationsService {
   async start(context: RequestContext, procedureCode: string): Promise<DraftView> {
     if (!stepsOf(procedureCode)) throw new ProcedureNotOnline(procedureCode);
     return this.dataSource.transaction(async (manager) => {
-      const [procedure] = await manager.query(`SELECT code FROM procedure WHERE code = $1 AND active`, [procedureCode]);
-      if (!procedure) throw new ProcedureNotOnline(procedureCode);
+      await procedureTakingApplications(manager, procedureCode);
       const [row] = (await manager.query(
         `INSERT INTO dossier_draft (owner_id, procedure_code) VALUES ($1, $2)
          RETURNING id, procedure_code, data, completed_steps, updated_at`,
@@ -124,6 +124,7 @@ export class ApplicationsService {
       const draft = await this.ownDraft(manager, context, draftId, true);
       const step = stepsOf(draft.procedure_code)?.find((s) => s.id === stepId);
       if (!step) throw new UnknownFormStep(stepId);
+      await procedureTakingApplications(manager, draft.procedure_code);
       const parsed = step.schema.safeParse(values ?? {}, { reportInput: true });
       if (!parsed.success) throw new ValidationFailed(parsed.error);
       if (stepId === 'papers')
@@ -180,11 +181,7 @@ export class ApplicationsService {
       const parsed = applicationSchema(draft.procedure_code).safeParse(draft.data, { reportInput: true });
       if (!parsed.success) throw new ValidationFailed(parsed.error);
       const application = parsed.data as ApplicationData;
-      const [procedure] = await manager.query(
-        `SELECT code, name, name_en, time_limit_amount, fees FROM procedure WHERE code = $1 AND active`,
-        [draft.procedure_code],
-      );
-      if (!procedure) throw new ProcedureNotOnline(draft.procedure_code);
+      const procedure = await procedureTakingApplications(manager, draft.procedure_code);
       const [unit] = await manager.query(
         `SELECT code, name, parent_code FROM administrative_unit WHERE code = $1 AND tier = 'commune'`,
         [unitCodeOf(draft.procedure_code, application)],

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { applicationSchema, stepsOf, type ApplicationData, type FeeRule, type SessionUser } from '@portal/contracts';
+import { applicationSchema, stepsOf, type ApplicationData, type SessionUser } from '@portal/contracts';
 import { HolidaysService } from '@portal/server/catalogue';
 import { ValidationFailed } from '@portal/server/platform';
 import { DataSource } from 'typeorm';
 import { ProcedureNotOnline, UnitNotFound } from '../applications/application.errors';
+import { procedureTakingApplications } from '../applications/procedure-open';
 import { nextDossierCode } from '../applications/dossier-code';
 import { openDossier } from '../applications/open-dossier';
 import { staffUnit } from './office.service';
@@ -23,6 +24,8 @@ export class CounterIntakeService {
   async record(clerk: SessionUser, procedureCode: string, data: unknown, requestId?: string): Promise<string> {
     const unitCode = staffUnit(clerk);
     if (!stepsOf(procedureCode)) throw new ProcedureNotOnline(procedureCode);
+    // A stopped procedure says so before any field is checked (and again below, in the transaction).
+    await procedureTakingApplications(this.dataSource.manager, procedureCode);
     // The ward is the clerk's own, whatever the form says.
     const withWard = { ...(data as Record<string, unknown>), ward: { unitCode } };
     const parsed = applicationSchema(procedureCode, 'counter').safeParse(withWard, { reportInput: true });
@@ -36,19 +39,11 @@ export class CounterIntakeService {
     const code = await nextDossierCode(this.dataSource.manager, unit.parent_code, new Date());
     const holidays = await this.holidays.calendar();
     return this.dataSource.transaction(async (manager) => {
-      const [procedure] = await manager.query(
-        `SELECT time_limit_amount, fees FROM procedure WHERE code = $1 AND active`,
-        [procedureCode],
-      );
-      if (!procedure) throw new ProcedureNotOnline(procedureCode);
+      const procedure = await procedureTakingApplications(manager, procedureCode);
       await openDossier(manager, {
         intake: { channel: 'counter', clerkId: clerk.id },
         code,
-        procedure: {
-          code: procedureCode,
-          time_limit_amount: procedure.time_limit_amount,
-          fees: procedure.fees as FeeRule[],
-        },
+        procedure,
         unitCode,
         application,
         holidays,
