@@ -2,6 +2,57 @@ import { expect, test } from '@playwright/test';
 import { demoClerk, signedInPage } from './pages/office.pages';
 import { expectNoAccessibilityViolations } from './support/axe';
 
+test.describe('the administrators’ procedures', () => {
+  test('an administrator changes a fee and stops a procedure; citizens see it at once; then it is put back', async ({
+    browser,
+    baseURL,
+    page,
+  }) => {
+    const admin = await signedInPage(browser, baseURL, 'admin@demo.dichvucong.vn');
+    await admin.goto('/admin/procedures');
+    await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Thủ tục hành chính');
+    const row = admin.locator('tbody tr', { hasText: 'Đăng ký khai tử' });
+    await expect(row).toContainText('Đang tiếp nhận');
+    await expect(row).toContainText('5.000 ₫');
+    await expectNoAccessibilityViolations(admin);
+
+    await row.getByRole('link', { name: /Đăng ký khai tử/ }).click();
+    await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Đăng ký khai tử');
+    const lateFee = admin.getByLabel(/quá hạn/);
+    await lateFee.fill('-5');
+    await admin.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    const summary = admin.locator('.error-summary');
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText('Lệ phí là số đồng nguyên');
+    await expect(lateFee).toHaveAttribute('aria-invalid', 'true');
+    await expectNoAccessibilityViolations(admin);
+
+    await lateFee.fill('8000');
+    await admin.getByLabel('Tạm ngừng tiếp nhận').check();
+    await admin.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await expect(admin.getByRole('status')).toHaveText('Đã lưu. Thay đổi áp dụng cho hồ sơ nộp từ bây giờ.');
+
+    // A citizen no longer finds it in the catalogue; its page says it is stopped and offers no start button.
+    await page.goto('/');
+    await expect(page.getByRole('link', { name: 'Đăng ký khai sinh', exact: true })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Đăng ký khai tử' })).toHaveCount(0);
+    await page.goto('/procedures/1.000656');
+    await expect(page.getByRole('status')).toContainText('tạm ngừng nhận hồ sơ mới');
+    await expect(page.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' })).toHaveCount(0);
+    await expect(page.getByText('8.000 ₫')).toBeVisible();
+
+    // Put back as it was, for the other tests.
+    await admin.reload();
+    await admin.getByLabel(/quá hạn/).fill('5000');
+    await admin.getByLabel('Đang tiếp nhận').check();
+    await admin.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await expect(admin.getByRole('status')).toHaveText('Đã lưu. Thay đổi áp dụng cho hồ sơ nộp từ bây giờ.');
+    await admin.getByRole('link', { name: 'Quay lại danh sách thủ tục' }).click();
+    await expect(admin.locator('tbody tr', { hasText: 'Đăng ký khai tử' })).toContainText('Đang tiếp nhận');
+    await admin.context().close();
+  });
+});
+
 test.describe('the administrators’ holiday calendar', () => {
   test('an administrator reads a year, adds a day off with the form, and removes it again', async ({
     browser,
@@ -9,6 +60,11 @@ test.describe('the administrators’ holiday calendar', () => {
   }) => {
     const admin = await signedInPage(browser, baseURL, 'admin@demo.dichvucong.vn');
     await admin.getByRole('navigation', { name: 'Tài khoản' }).getByRole('link', { name: 'Quản trị' }).click();
+    await expect(admin).toHaveURL(/\/admin\/procedures$/);
+    await admin
+      .getByRole('navigation', { name: 'Các trang quản trị' })
+      .getByRole('link', { name: 'Lịch nghỉ lễ, Tết' })
+      .click();
     await expect(admin).toHaveURL(/\/admin\/holidays$/);
     await admin.getByRole('link', { name: '2027 ›' }).click();
     await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Lịch nghỉ lễ, Tết năm 2027');

@@ -28,7 +28,7 @@ import { filter } from 'rxjs';
                 <a routerLink="/office">{{ 'shell.office' | transloco }}</a>
               }
               @if (user.roles.includes('admin')) {
-                <a routerLink="/admin/holidays">{{ 'shell.admin' | transloco }}</a>
+                <a routerLink="/admin/procedures">{{ 'shell.admin' | transloco }}</a>
               }
               <a routerLink="/dossiers">{{ 'shell.myDossiers' | transloco }}</a>
               <a routerLink="/account" class="account-nav__name">{{ user.fullName }}</a>

@@ -7,4 +7,6 @@ export * from './lib/applications-api';
 export * from './lib/attachments-api';
 export * from './lib/office-api';
 export * from './lib/holidays-api';
+export * from './lib/procedure-admin-api';
+export * from './lib/paper-names';
 export * from './lib/page-title';

@@ -61,7 +61,7 @@ import type { FieldDefinition, PageDefinition } from './form-pages';
             <dvc-file-upload
               [inputId]="id"
               [paperCode]="field.name"
-              [label]="field.label | transloco"
+              [label]="paperLabels()[field.name] ?? (field.label | transloco)"
               [hint]="field.hint ? (field.hint | transloco) : undefined"
               [error]="error"
               [value]="uploads()[field.name]"
@@ -136,6 +136,8 @@ export class FormFields {
   readonly errors = input<Record<string, string>>({});
   readonly units = input<UnitView[]>([]);
   readonly uploads = input<Record<string, AttachmentSummary | undefined>>({});
+  /** The names of the papers as the catalogue has them, by paper code; a file field without one shows its label. */
+  readonly paperLabels = input<Record<string, string>>({});
   readonly lang = input.required<Language>();
   readonly uploaded = output<{ name: string; attachment: AttachmentSummary }>();
   readonly removed = output<string>();

@@ -4,6 +4,8 @@ import { CounterIntakePage } from './counter/counter-intake-page';
 import { InboxPage } from './inbox/inbox-page';
 import { NotAllowedPage } from './not-allowed/not-allowed-page';
 import { HolidaysPage } from './admin/holidays-page';
+import { ProcedureEditPage } from './admin/procedure-edit-page';
+import { ProceduresPage } from './admin/procedures-page';
 import { adminRequired, clerkRequired, wardStaffRequired } from './office-staff.guard';
 
 /** The back office of a ward, under `/office`; any other path falls through to the portal's "not found". */
@@ -22,6 +24,8 @@ export const officeRoutes: Routes = [
 
 /** The administrators' pages, under `/admin` (the queue dashboard at /admin/queues is the API's own). */
 export const adminRoutes: Routes = [
-  { path: '', pathMatch: 'full', redirectTo: 'holidays' },
+  { path: '', pathMatch: 'full', redirectTo: 'procedures' },
+  { path: 'procedures', canActivate: [adminRequired], component: ProceduresPage },
+  { path: 'procedures/:code', canActivate: [adminRequired], component: ProcedureEditPage },
   { path: 'holidays', canActivate: [adminRequired], component: HolidaysPage },
 ];

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { feeCaseOf, type DraftView } from '@portal/contracts';
-import { ApplicationsApi, Language, pageTitle, toApiProblem } from '@portal/web/data-access';
+import { ApplicationsApi, Language, pageTitle, PaperNamePipe, toApiProblem } from '@portal/web/data-access';
 import { ErrorSummary, SummaryList, SummaryRow } from '@portal/web/ui';
 import {
   displayedProblems,
@@ -16,7 +16,7 @@ import {
 /** Check your answers, then submit: every page's answers with a link to change them. */
 @Component({
   selector: 'dvc-check-answers-page',
-  imports: [RouterLink, TranslocoPipe, ErrorSummary, SummaryList, SummaryRow],
+  imports: [RouterLink, TranslocoPipe, ErrorSummary, SummaryList, SummaryRow, PaperNamePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (draft(); as draft) {
@@ -35,7 +35,11 @@ import {
         } @else {
           <dvc-summary-list>
             @for (field of answered(page.id, page.fields); track field.name) {
-              <dvc-summary-row [label]="field.label | transloco">
+              <dvc-summary-row
+                [label]="
+                  field.kind === 'file' ? (field.name | paperName: draft.procedureCode) : (field.label | transloco)
+                "
+              >
                 {{ display(page.id, field) }}
               </dvc-summary-row>
             }

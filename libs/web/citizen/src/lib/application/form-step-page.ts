@@ -3,7 +3,15 @@ import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { stepsOf, type AttachmentSummary, type DraftView } from '@portal/contracts';
-import { ApplicationsApi, AttachmentsApi, Language, pageTitle, Session, toApiProblem } from '@portal/web/data-access';
+import {
+  ApplicationsApi,
+  AttachmentsApi,
+  Language,
+  pageTitle,
+  PaperNames,
+  Session,
+  toApiProblem,
+} from '@portal/web/data-access';
 import { ATTACHMENT_UPLOADER, ErrorSummary } from '@portal/web/ui';
 import {
   displayedProblems,
@@ -47,6 +55,7 @@ import {
             [errors]="problems.byField()"
             [units]="units.value() ?? []"
             [uploads]="uploads()"
+            [paperLabels]="paperLabels()"
             [lang]="lang()"
             (uploaded)="uploaded($event.name, $event.attachment)"
             (removed)="removed($event)"
@@ -88,6 +97,15 @@ export class FormStepPage {
   protected readonly index = computed(() => this.pages().findIndex((p) => p.id === this.step()));
   protected readonly page = computed<PageDefinition | undefined>(() => this.pages()[this.index()]);
   protected readonly form = signal(new FormGroup<Record<string, FormControl>>({}));
+  private readonly paperNames = inject(PaperNames);
+  /** The upload fields' names, from the catalogue. */
+  protected readonly paperLabels = computed(() =>
+    Object.fromEntries(
+      (this.page()?.fields ?? [])
+        .filter((field) => field.kind === 'file')
+        .map((field) => [field.name, this.paperNames.name(this.draft()?.procedureCode, field.name)]),
+    ),
+  );
   protected readonly values = signal<Record<string, unknown>>({});
   protected readonly uploads = signal<Record<string, AttachmentSummary | undefined>>({});
   protected readonly visibleFields = computed(() =>

@@ -2,7 +2,14 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { AttachmentSummary } from '@portal/contracts';
-import { ApplicationsApi, AttachmentsApi, Language, pageTitle, toApiProblem } from '@portal/web/data-access';
+import {
+  ApplicationsApi,
+  AttachmentsApi,
+  Language,
+  pageTitle,
+  PaperNamePipe,
+  toApiProblem,
+} from '@portal/web/data-access';
 import {
   ATTACHMENT_UPLOADER,
   ErrorSummary,
@@ -19,6 +26,7 @@ import {
 @Component({
   selector: 'dvc-dossier-page',
   imports: [
+    PaperNamePipe,
     RouterLink,
     TranslocoPipe,
     LocalizedPipe,
@@ -62,7 +70,7 @@ import {
             <dvc-file-upload
               [inputId]="'supplement-' + paper"
               [paperCode]="paper"
-              [label]="'apply.papers.' + paper | transloco"
+              [label]="paper | paperName: d.procedureCode"
               [value]="uploads()[paper]"
               [error]="errorFor('supplement-' + paper)"
               (uploaded)="uploaded(paper, $event)"
@@ -108,7 +116,7 @@ import {
         <dvc-summary-row [label]="'dossier.papers' | transloco">
           <ul class="plain-list">
             @for (paper of d.papers; track paper.id) {
-              <li>{{ 'apply.papers.' + paper.paperCode | transloco }}: {{ paper.fileName }}</li>
+              <li>{{ paper.paperCode | paperName: d.procedureCode }}: {{ paper.fileName }}</li>
             }
           </ul>
         </dvc-summary-row>

@@ -57,7 +57,9 @@ import { TimeLimitPipe } from '../time-limit.pipe';
         </dvc-summary-row>
       </dvc-summary-list>
 
-      @if (hasForm(p.code)) {
+      @if (!p.acceptingApplications) {
+        <div class="notice" role="status">{{ 'procedure.notAccepting' | transloco }}</div>
+      } @else if (hasForm(p.code)) {
         <p>
           <a class="button button--start" role="button" [routerLink]="['/apply', p.code]">{{
             'procedure.startNow' | transloco

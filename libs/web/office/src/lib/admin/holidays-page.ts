@@ -6,6 +6,7 @@ import { HOLIDAY_YEARS, newHolidaySchema, todayInVietnam } from '@portal/contrac
 import { HolidaysApi, Language, pageTitle, toApiProblem } from '@portal/web/data-access';
 import { displayedProblems, FormProblem, problemsFromApi, validate } from '@portal/web/forms';
 import { ErrorSummary, TextField } from '@portal/web/ui';
+import { AdminNav } from './admin-nav';
 
 const weekday = (lang: string, day: string) =>
   new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { weekday: 'long', timeZone: 'UTC' }).format(
@@ -20,7 +21,7 @@ const shownDate = (day: string) => day.split('-').reverse().join('/');
  */
 @Component({
   selector: 'dvc-admin-holidays-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummary, TextField],
+  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummary, TextField, AdminNav],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .year-nav {
@@ -36,6 +37,7 @@ const shownDate = (day: string) => day.split('-').reverse().join('/');
   template: `
     <span class="caption">{{ 'admin.caption' | transloco }}</span>
     <h1>{{ 'admin.holidays.title' | transloco: { year: shownYear() } }}</h1>
+    <dvc-admin-nav />
     <p>{{ 'admin.holidays.intro' | transloco }}</p>
     @if (notice(); as notice) {
       <div class="notice notice--success" role="status">{{ notice }}</div>
@@ -124,9 +126,6 @@ const shownDate = (day: string) => day.split('-').reverse().join('/');
         />
         <button type="submit" class="button" [disabled]="busy()">{{ 'admin.holidays.addButton' | transloco }}</button>
       </form>
-      <p>
-        <a href="/admin/queues">{{ 'admin.queues' | transloco }}</a>
-      </p>
     </section>
   `,
 })

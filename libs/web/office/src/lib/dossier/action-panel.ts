@@ -24,7 +24,7 @@ import {
   type ValidationMessageKey,
   type WorkflowAction,
 } from '@portal/contracts';
-import { type ApiProblem, Language, OfficeApi, toApiProblem } from '@portal/web/data-access';
+import { type ApiProblem, Language, OfficeApi, PaperNamePipe, toApiProblem } from '@portal/web/data-access';
 import { formPagesOf } from '@portal/web/forms';
 import { ErrorSummary, type FieldError } from '@portal/web/ui';
 
@@ -55,7 +55,7 @@ export interface ActionDone {
  */
 @Component({
   selector: 'dvc-office-action-panel',
-  imports: [ReactiveFormsModule, TranslocoPipe, ErrorSummary],
+  imports: [ReactiveFormsModule, TranslocoPipe, ErrorSummary, PaperNamePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .actions__buttons {
@@ -120,7 +120,7 @@ export interface ActionDone {
                   [checked]="chosenPapers().includes(paper)"
                   (change)="togglePaper(paper, $any($event.target).checked)"
                 />
-                <label class="checkbox__label" [attr.for]="id">{{ 'apply.papers.' + paper | transloco }}</label>
+                <label class="checkbox__label" [attr.for]="id">{{ paper | paperName: dossier().procedureCode }}</label>
               </div>
             }
           </fieldset>

@@ -14,7 +14,7 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { WorkflowAction } from '@portal/contracts';
 import { LocalizedPipe, SummaryList, SummaryRow, VnDatePipe, VndPipe } from '@portal/web/ui';
-import { type ApiProblem, Language, OfficeApi, pageTitle, toApiProblem } from '@portal/web/data-access';
+import { type ApiProblem, Language, OfficeApi, pageTitle, PaperNamePipe, toApiProblem } from '@portal/web/data-access';
 import { DueMark } from '../due-mark';
 import { ActionPanel, type ActionDone } from './action-panel';
 import { ApplicationData } from './application-data';
@@ -33,6 +33,7 @@ type Outcome =
 @Component({
   selector: 'dvc-office-dossier-page',
   imports: [
+    PaperNamePipe,
     RouterLink,
     TranslocoPipe,
     LocalizedPipe,
@@ -118,7 +119,7 @@ type Outcome =
             @if (request.papers.length) {
               <ul class="plain-list">
                 @for (paper of request.papers; track paper) {
-                  <li>{{ 'apply.papers.' + paper | transloco }}</li>
+                  <li>{{ paper | paperName: d.procedureCode }}</li>
                 }
               </ul>
             }
@@ -168,7 +169,7 @@ type Outcome =
       />
 
       <h2>{{ 'dossier.papers' | transloco }}</h2>
-      <dvc-office-paper-viewer [code]="d.code" [papers]="d.papers" />
+      <dvc-office-paper-viewer [code]="d.code" [procedureCode]="d.procedureCode" [papers]="d.papers" />
 
       <h2>{{ 'dossier.timeline' | transloco }}</h2>
       <ol class="timeline">

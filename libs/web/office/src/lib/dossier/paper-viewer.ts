@@ -11,7 +11,7 @@ import {
 } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { DossierPaper } from '@portal/contracts';
-import { OfficeApi } from '@portal/web/data-access';
+import { OfficeApi, PaperNamePipe } from '@portal/web/data-access';
 
 interface ShownPaper {
   paper: DossierPaper;
@@ -45,7 +45,7 @@ export class PaperFrame {
  */
 @Component({
   selector: 'dvc-office-paper-viewer',
-  imports: [TranslocoPipe, PaperFrame],
+  imports: [TranslocoPipe, PaperFrame, PaperNamePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .paper {
@@ -82,7 +82,7 @@ export class PaperFrame {
     @for (shown of shown(); track shown.paper.id) {
       <figure class="paper">
         <figcaption class="paper__caption">
-          <strong class="block">{{ 'apply.papers.' + shown.paper.paperCode | transloco }}</strong>
+          <strong class="block">{{ shown.paper.paperCode | paperName: procedureCode() }}</strong>
           <span class="hint">{{ shown.paper.fileName }} ({{ shown.size }})</span>
           –
           <a [href]="shown.url" target="_blank" rel="noopener"
@@ -103,14 +103,14 @@ export class PaperFrame {
               (click)="toggle(shown.paper.id)"
             >
               {{ (open ? 'office.papers.hide' : 'office.papers.show') | transloco
-              }}<span class="visually-hidden"> – {{ 'apply.papers.' + shown.paper.paperCode | transloco }}</span>
+              }}<span class="visually-hidden"> – {{ shown.paper.paperCode | paperName: procedureCode() }}</span>
             </button>
             <div [id]="'paper-' + shown.paper.id">
               @if (open) {
                 <iframe
                   class="paper__frame"
                   [dvcPaperFrame]="shown.url"
-                  [title]="('apply.papers.' + shown.paper.paperCode | transloco) + ': ' + shown.paper.fileName"
+                  [title]="(shown.paper.paperCode | paperName: procedureCode()) + ': ' + shown.paper.fileName"
                 ></iframe>
               }
             </div>
@@ -119,7 +119,7 @@ export class PaperFrame {
             <img
               class="paper__image"
               [src]="shown.url"
-              [alt]="('apply.papers.' + shown.paper.paperCode | transloco) + ': ' + shown.paper.fileName"
+              [alt]="(shown.paper.paperCode | paperName: procedureCode()) + ': ' + shown.paper.fileName"
             />
           }
         }
@@ -131,6 +131,7 @@ export class PaperFrame {
 })
 export class PaperViewer {
   readonly code = input.required<string>();
+  readonly procedureCode = input.required<string>();
   readonly papers = input.required<DossierPaper[]>();
 
   private readonly api = inject(OfficeApi);
