@@ -12,6 +12,8 @@ const port = Number(process.env.E2E_PORT ?? 4310);
 export const mailCatcherUrl = `http://127.0.0.1:${port + 70}`;
 /** The national eID stand-in's address (its issuer) in this run. */
 export const eidProviderUrl = `http://127.0.0.1:${port + 90}`;
+/** The VNPAY stand-in's address in this run (its control API is open: no PAY_GATEWAY_CONTROL_TOKEN). */
+export const payGatewayUrl = `http://127.0.0.1:${port + 50}`;
 export const e2eDatabase = `portal_e2e_${process.env.E2E_RUN_ID}`;
 const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** The portal's database in this run, for the few tests that set up a state no page can (a past due date). */
@@ -64,6 +66,11 @@ export default defineConfig({
       AGENCIES_PORT: String(port + 40),
       MAIL_CATCHER_HTTP_PORT: String(port + 70),
       EID_PROVIDER_PORT: String(port + 90),
+      // The VNPAY stand-in: its payments in a folder of this run's own (payment references start again
+      // with each run's database), an unanswered IPN retried every second rather than every 5 minutes.
+      PAY_GATEWAY_PORT: String(port + 50),
+      PAY_GATEWAY_DATA_DIR: join(root, 'tmp/e2e-data', `pay-gateway-${process.env.E2E_RUN_ID}`),
+      PAY_GATEWAY_IPN_INTERVAL_MS: '1000',
     },
   },
 });

@@ -15,6 +15,7 @@ export const PRIVATE_REDIS_PORT = 63799;
 export const MAIL_CATCHER_SMTP_PORT = 1025;
 export const MAIL_CATCHER_HTTP_PORT = 1080;
 export const EID_PROVIDER_PORT = 4000;
+export const PAY_GATEWAY_PORT = 4500;
 
 export interface Stoppable {
   description: string;
@@ -178,4 +179,12 @@ export function mailCatcherAddresses(env: NodeJS.ProcessEnv): { smtpUrl: string;
 export function eidProviderAddress(env: NodeJS.ProcessEnv): { issuer: string; port: string } {
   const port = env.EID_PROVIDER_PORT || String(EID_PROVIDER_PORT);
   return { issuer: `http://127.0.0.1:${port}`, port };
+}
+
+/**
+ * Where the VNPAY stand-in (apps/pay-gateway) listens: PAY_GATEWAY_PORT (default 4500) on 127.0.0.1.
+ */
+export function payGatewayAddress(env: NodeJS.ProcessEnv): { url: string; port: string } {
+  const port = env.PAY_GATEWAY_PORT || String(PAY_GATEWAY_PORT);
+  return { url: `http://127.0.0.1:${port}`, port };
 }

@@ -6,7 +6,8 @@
  * 2. Migrations and demo data (idempotent), through the API's operator command.
  * 3. The mail catcher (every e-mail the portal sends lands there, at
  *    http://127.0.0.1:1080/), the national eID stand-in (citizens sign in with a demo
- *    identity at http://127.0.0.1:4000/), the API (which also serves the built web app) and the worker.
+ *    identity at http://127.0.0.1:4000/), the VNPAY stand-in (fees are paid with its test
+ *    cards at http://127.0.0.1:4500/), the API (which also serves the built web app) and the worker.
  * Ctrl-C stops everything; the data stays for the next start.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -17,6 +18,7 @@ import {
   eidProviderAddress,
   ensureDatabase,
   mailCatcherAddresses,
+  payGatewayAddress,
   probePostgres,
   probeRedis,
   startEmbeddedPostgres,
@@ -146,6 +148,17 @@ function sessionSecret(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/**
+ * The portal's VNPAY hash secret, shared with the stand-in: given, or one per installation kept with its
+ * data, as the stand-in keeps its payments there too and their notices must still verify after a restart.
+ */
+function paymentHashSecret(): string {
+  if (process.env.PAYMENT_HASH_SECRET) return process.env.PAYMENT_HASH_SECRET;
+  const file = join(dataDir, 'payment-hash-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
 async function main(): Promise<void> {
   for (const file of [
     'dist/apps/api/main.js',
@@ -154,6 +167,7 @@ async function main(): Promise<void> {
     'dist/apps/mail-catcher/main.js',
     'dist/apps/eid-provider/main.js',
     'dist/apps/agencies-mock/main.js',
+    'dist/apps/pay-gateway/main.js',
     'dist/apps/web/browser/index.html',
   ]) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing: build first (npm run build)`);
@@ -167,6 +181,8 @@ async function main(): Promise<void> {
   const mailCatcher = mailCatcherAddresses(process.env);
   const eidProvider = eidProviderAddress(process.env);
   const agenciesPort = process.env.AGENCIES_PORT || '4100';
+  const payGateway = payGatewayAddress(process.env);
+  const tmnCode = process.env.PAYMENT_TMN_CODE || 'DVCPORT1';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV ?? 'production',
@@ -185,6 +201,10 @@ async function main(): Promise<void> {
     AGENCIES_TOKEN: process.env.AGENCIES_TOKEN || randomBytes(24).toString('hex'),
     // /api/metrics is not public in production: Prometheus would present this bearer token.
     METRICS_TOKEN: process.env.METRICS_TOKEN || randomBytes(24).toString('hex'),
+    // Fees are paid through VNPAY: the stand-in on PAY_GATEWAY_PORT unless PAYMENT_GATEWAY_URL names another.
+    PAYMENT_GATEWAY_URL: process.env.PAYMENT_GATEWAY_URL || payGateway.url,
+    PAYMENT_TMN_CODE: tmnCode,
+    PAYMENT_HASH_SECRET: paymentHashSecret(),
   };
 
   runOnce(['dist/apps/api/cli.js', 'migrate'], env);
@@ -211,6 +231,22 @@ async function main(): Promise<void> {
     'agencies-mock',
     'the partner agencies stand-in',
   );
+  // The stand-in knows the portal as merchant PAYMENT_TMN_CODE and tells the API's IPN address of each
+  // payment's end, server to server.
+  launch('pay-gateway', 'dist/apps/pay-gateway/main.js', {
+    ...env,
+    PAY_GATEWAY_PORT: payGateway.port,
+    PAY_GATEWAY_DATA_DIR: process.env.PAY_GATEWAY_DATA_DIR || join(dataDir, 'pay-gateway'),
+    PAY_GATEWAY_MERCHANTS: JSON.stringify([
+      {
+        tmnCode,
+        secret: env.PAYMENT_HASH_SECRET,
+        ipnUrl: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/api/payments/vnpay/ipn`,
+        name: 'Cổng Dịch vụ công',
+      },
+    ]),
+  });
+  await waitForReady(`${payGateway.url}/health`, 15_000, 'pay-gateway', 'the VNPAY stand-in');
   launch('api', 'dist/apps/api/main.js', env);
   launch('worker', 'dist/apps/worker/main.js', env);
   await waitForReady(`http://127.0.0.1:${port}/api/health/ready`, 60_000, 'api', 'the API');
@@ -230,7 +266,14 @@ async function main(): Promise<void> {
       : `  National eID sign-in goes to EID_ISSUER_URL; the stand-in at ${eidProvider.issuer}/ is unused`,
   );
   say(`  Partner agencies (residence, health insurance) stand-in: ${env.AGENCIES_URL}`);
-  say(`  Logs: ${logDir}/{api,worker,mail-catcher,eid-provider,agencies-mock}.log (or start with --verbose)`);
+  say(
+    env.PAYMENT_GATEWAY_URL === payGateway.url
+      ? `  Payments (VNPAY stand-in, merchant ${tmnCode}; test cards on its checkout page): ${payGateway.url}/`
+      : `  Payments go to PAYMENT_GATEWAY_URL; the VNPAY stand-in at ${payGateway.url}/ is unused`,
+  );
+  say(
+    `  Logs: ${logDir}/{api,worker,mail-catcher,eid-provider,agencies-mock,pay-gateway}.log (or start with --verbose)`,
+  );
   say('');
   runOnce(['dist/apps/api/cli.js', 'demo-accounts'], env);
   say('');

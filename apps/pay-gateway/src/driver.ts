@@ -75,14 +75,20 @@ function outcome(location: string): CheckoutOutcome {
   return { location, params, responseCode: params['vnp_ResponseCode'] ?? '' };
 }
 
-/** Opens the payment URL and acts on its checkout page; throws CheckoutError when the gateway shows a page. */
+/**
+ * Opens the payment URL (or a checkout page's address) and acts on its checkout page; throws CheckoutError
+ * when the gateway shows a page instead of sending the payer back.
+ */
 export async function payAtCheckout(
   paymentUrl: string,
   action: CheckoutAction,
   options: { lang?: 'vn' | 'en' } = {},
 ): Promise<CheckoutOutcome> {
   const start = new URL(paymentUrl);
-  let step = await follow(await fetch(start, { redirect: 'manual' }), start);
+  // A checkout page's own address (a payment already opened) is taken as it is.
+  let step: Step = start.pathname.startsWith('/paymentv2/checkout/')
+    ? { kind: 'checkout', url: start }
+    : await follow(await fetch(start, { redirect: 'manual' }), start);
   const post = async (name: string, fields: Record<string, string> = {}) => {
     if (step.kind !== 'checkout') return;
     const target = new URL(`${step.url.pathname}/${name}`, step.url);
