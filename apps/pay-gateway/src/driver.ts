@@ -7,9 +7,11 @@
  *   setFault(gatewayUrl: string, fault: FaultEntry, token?: string): Promise<void>
  *   clearFaults(gatewayUrl: string, scope?: { tmnCode?: string; txnRef?: string }, token?: string): Promise<void>
  *   paymentState(gatewayUrl: string, tmnCode: string, txnRef: string, token?: string): Promise<PaymentState>
+ *   setMerchant(gatewayUrl: string, merchant: Merchant, token?: string): Promise<void>
  */
 import { TEST_CARD_HOLDER, TEST_CARD_ISSUE_DATE, TEST_OTP } from './cards';
 import type { FaultEntry } from './faults';
+import type { Merchant } from './settings';
 import type { Delivery, Payment } from './store';
 
 export type CheckoutAction =
@@ -171,4 +173,14 @@ export async function paymentState(
   const response = await fetch(url, { headers: headers(token) });
   await expectOk(response, `the state of ${tmnCode}/${txnRef}`);
   return (await response.json()) as PaymentState;
+}
+
+/** PUT /_control/merchants: adds or replaces a merchant of a running gateway (until it restarts). */
+export async function setMerchant(gatewayUrl: string, merchant: Merchant, token?: string): Promise<void> {
+  const response = await fetch(new URL('/_control/merchants', gatewayUrl), {
+    method: 'PUT',
+    headers: headers(token),
+    body: JSON.stringify(merchant),
+  });
+  await expectOk(response, `setting merchant ${merchant.tmnCode}`);
 }

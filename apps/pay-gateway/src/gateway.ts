@@ -5,7 +5,7 @@
  *
  * Exports for the portal's tests:
  *   startPayGateway(options: PayGatewayOptions): Promise<PayGateway>   { port, url, dataDir, stop() }
- *   payAtCheckout, setFault, clearFaults, paymentState (./driver)       a browserless payer and the control API
+ *   payAtCheckout, setFault, clearFaults, paymentState, setMerchant (./driver)   a browserless payer, the control API
  *   signQuery, verifyQuery, canonicalQuery (./signing)                  VNPAY's query checksum
  *   TEST_CARDS, TEST_OTP, TEST_CARD_HOLDER, TEST_CARD_ISSUE_DATE (./cards)
  * As a process: `node dist/apps/pay-gateway/main.js`, configured by the PAY_GATEWAY_* variables (settings.ts).
@@ -16,7 +16,9 @@
  *   POST /paymentv2/checkout/:id/{card,otp,transfer,qr,cancel,expire}   the page's forms
  *   POST /merchant_webapi/api/transaction          querydr and refund (JSON)
  *   GET  /health
- *   PUT|DELETE|GET /_control/faults, GET /_control/payments/:tmnCode/:txnRef   (bearer token if configured)
+ *   PUT|DELETE|GET /_control/faults, GET /_control/payments/:tmnCode/:txnRef,
+ *   PUT /_control/merchants (add or replace one, e.g. once the merchant's IPN address is known; not kept
+ *   across restarts)                                                            (bearer token if configured)
  */
 import { mkdtempSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -33,7 +35,7 @@ import { checksumsEqual } from './signing';
 import { openStore, type Payment } from './store';
 import { answerTransactionRequest } from './transactions';
 
-export { CheckoutError, clearFaults, payAtCheckout, paymentState, setFault } from './driver';
+export { CheckoutError, clearFaults, payAtCheckout, paymentState, setFault, setMerchant } from './driver';
 export type { CheckoutAction, CheckoutOutcome, PaymentState } from './driver';
 export type { FaultEntry, FaultMode } from './faults';
 export { canonicalQuery, signQuery, verifyQuery } from './signing';
@@ -67,6 +69,8 @@ export interface PayGateway {
   /** e.g. http://127.0.0.1:4500 — what the merchant calls vnpayHost. */
   url: string;
   dataDir: string;
+  /** Adds or replaces a merchant (kept in memory only), e.g. once its IPN address is known. */
+  setMerchant(merchant: Merchant): void;
   stop(): Promise<void>;
 }
 
@@ -198,6 +202,18 @@ export async function startPayGateway(options: PayGatewayOptions): Promise<PayGa
       }
       return send(res, 405, { Allow: 'GET, PUT, DELETE' });
     }
+    if (url.pathname === '/_control/merchants') {
+      if (method !== 'PUT') return send(res, 405, { Allow: 'PUT' });
+      let merchant: Merchant;
+      try {
+        merchant = checkMerchant(await readJson(req), 'the merchant');
+      } catch (error) {
+        return sendJson(res, 400, { error: (error as Error).message.replace(/^Configuration error: /, '') });
+      }
+      merchants.set(merchant.tmnCode, merchant);
+      log(`merchant ${merchant.tmnCode} set`);
+      return sendJson(res, 200, { tmnCode: merchant.tmnCode, ipnUrl: merchant.ipnUrl, name: merchant.name });
+    }
     const match = /^\/_control\/payments\/([^/]+)\/([^/]+)$/.exec(url.pathname);
     if (match && method === 'GET') {
       const [tmnCode, txnRef] = [decodeURIComponent(match[1]), decodeURIComponent(match[2])];
@@ -315,6 +331,9 @@ export async function startPayGateway(options: PayGatewayOptions): Promise<PayGa
     port,
     url: `http://${host}:${port}`,
     dataDir,
+    setMerchant: (merchant) => {
+      merchants.set(merchant.tmnCode, checkMerchant(merchant, 'merchants'));
+    },
     stop: async () => {
       await deliverer.stop();
       await new Promise<void>((resolve) => {

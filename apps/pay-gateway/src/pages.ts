@@ -64,19 +64,18 @@ const TEXT = {
     expire: 'Để giao dịch hết hạn (thử nghiệm)',
     expireText: 'Thử nghiệm: kết thúc giao dịch như khi hết thời gian chờ, không cần đợi.',
     errors: 'Có lỗi cần sửa',
+    errorPrefix: 'Lỗi: ',
     cardsTitle: 'Thẻ thử nghiệm',
     cardsIntro: `Chủ thẻ ${TEST_CARD_HOLDER}, ngày phát hành ${TEST_CARD_ISSUE_DATE}, mã OTP ${TEST_OTP}.`,
     cardsNumber: 'Số thẻ',
     cardsResult: 'Kết quả',
     required: (what: string) => `Nhập ${what.toLowerCase()}.`,
     cardUnknown: 'Số thẻ không đúng. Dùng một thẻ thử nghiệm trong bảng bên dưới.',
-    cardDetails: 'Thông tin thẻ không đúng.',
     cardDetailsLeft: (n: number) => `Thông tin thẻ không đúng. Còn ${n} lần thử.`,
     otpWrong: (n: number) => `Mã OTP không đúng. Còn ${n} lần thử.`,
     errorTitle: 'Thông báo',
     errorCode: 'Mã lỗi',
     errorAdvice: 'Vui lòng quay lại trang của đơn vị bán hàng và thử lại.',
-    notFound: 'Không tìm thấy giao dịch.',
   },
   en: {
     lang: 'en',
@@ -118,19 +117,18 @@ const TEXT = {
     expire: 'Let the payment time out (test)',
     expireText: 'Test: end the payment as if its time ran out, without waiting.',
     errors: 'There is a problem',
+    errorPrefix: 'Error: ',
     cardsTitle: 'Test cards',
     cardsIntro: `Holder ${TEST_CARD_HOLDER}, issue date ${TEST_CARD_ISSUE_DATE}, OTP ${TEST_OTP}.`,
     cardsNumber: 'Card number',
     cardsResult: 'Outcome',
     required: (what: string) => `Enter the ${what.toLowerCase()}.`,
     cardUnknown: 'Wrong card number. Use one of the test cards listed below.',
-    cardDetails: 'The card details are wrong.',
     cardDetailsLeft: (n: number) => `The card details are wrong. ${n} tries left.`,
     otpWrong: (n: number) => `Wrong OTP. ${n} tries left.`,
     errorTitle: 'Notice',
     errorCode: 'Error code',
     errorAdvice: "Please go back to the merchant's site and try again.",
-    notFound: 'No such transaction.',
   },
 };
 
@@ -350,7 +348,9 @@ ${qrPicture(payment.id, t.qrLabel)}
     parts.push(...methods);
   }
   parts.push(endButtons(t, base, locale), testCards(t, locale));
-  return page(locale, t.title, parts.filter(Boolean).join('\n'), switchHref);
+  // A title that starts with the error is the first thing a screen reader says after the post.
+  const title = errors.length ? `${t.errorPrefix}${t.title}` : t.title;
+  return page(locale, title, parts.filter(Boolean).join('\n'), switchHref);
 }
 
 /** What each of the payment page's error codes means. */

@@ -19,6 +19,7 @@ import {
   payAtCheckout,
   paymentState,
   setFault,
+  setMerchant,
   startPayGateway,
   type Merchant,
   type PayGateway,
@@ -501,6 +502,22 @@ describe('pay gateway (VNPAY 2.1.0 stand-in)', () => {
     expect(s.deliveries[0].attempts).toHaveLength(ATTEMPTS);
     await sleep(INTERVAL_MS * 2);
     expect(callsFor(ref)).toHaveLength(ATTEMPTS);
+  });
+
+  it('takes a merchant added at run time, through the control API or setMerchant()', async () => {
+    const M3 = { tmnCode: 'DVCPORT3', secret: 'third-merchant-secret', ipnUrl, name: 'Cổng 3' };
+    const vnpay3 = new VNPay({ tmnCode: M3.tmnCode, secureSecret: M3.secret, vnpayHost: gateway.url });
+    const ref = newRef('M3');
+    const refused = await fetch(paymentUrl(ref, {}, vnpay3), { redirect: 'manual' });
+    expect(refused.status).toBe(400);
+    await expect(setMerchant(gateway.url, { ...M3, ipnUrl: 'ftp://x' }, TOKEN)).rejects.toThrow('ipnUrl of DVCPORT3');
+    await setMerchant(gateway.url, M3, TOKEN);
+    clients[M3.tmnCode] = vnpay3;
+    const result = await payAtCheckout(paymentUrl(newRef('M3'), {}, vnpay3), { qr: true });
+    expect(vnpay3.verifyReturnUrl(result.params as unknown as ReturnQueryFromVNPay).isVerified).toBe(true);
+    await settled(result.params['vnp_TxnRef'], 1, M3.tmnCode);
+    expect(callsFor(result.params['vnp_TxnRef'])).toMatchObject([{ verified: true, answered: '00' }]);
+    gateway.setMerchant({ ...M3, name: 'Cổng Ba' });
   });
 
   describe('faults', () => {
