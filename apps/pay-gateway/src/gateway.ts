@@ -267,6 +267,7 @@ export async function startPayGateway(options: PayGatewayOptions): Promise<PayGa
     const path = url.pathname;
 
     if (path === '/health') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/favicon.ico') return send(res, 204, {});
     if (path.startsWith('/_control/')) return control(req, res, url);
     if (path === '/paymentv2/static/checkout.css' && read) {
       return send(

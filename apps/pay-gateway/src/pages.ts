@@ -151,7 +151,7 @@ dd { margin: 0; overflow-wrap: anywhere; }
 label { display: block; font-weight: 600; margin-top: 0.75rem; }
 .hint { display: block; color: #4a4a4a; font-size: 0.95rem; }
 .error { display: block; color: #b00020; font-weight: 600; }
-input { font: inherit; padding: 0.4rem 0.5rem; border: 2px solid #4a4a4a; border-radius: 4px; width: 100%; max-width: 22rem; box-sizing: border-box; }
+input { display: block; font: inherit; padding: 0.4rem 0.5rem; border: 2px solid #4a4a4a; border-radius: 4px; width: 100%; max-width: 22rem; box-sizing: border-box; }
 input[aria-invalid="true"] { border-color: #b00020; }
 button { font: inherit; font-weight: 600; margin-top: 1rem; padding: 0.5rem 1.25rem; border-radius: 4px; border: 2px solid #005baa; background: #005baa; color: #fff; cursor: pointer; }
 button.secondary { background: #fff; color: #005baa; }
