@@ -18,7 +18,7 @@ import { textsOf, type FieldError } from './pages';
 import type { Merchant } from './settings';
 import { signQuery, verifyQuery } from './signing';
 import type { Payment, Store } from './store';
-import { formatVnTime, parseVnTime } from './vn-time';
+import { formatVnTime, parseVnTime, vnDay } from './vn-time';
 
 export interface GatewayContext {
   store: Store;
@@ -60,8 +60,9 @@ export function openPayment(ctx: GatewayContext, query: URLSearchParams, now = D
     : created + DEFAULT_EXPIRY_MINUTES * 60_000;
   if (expireAt <= now) return fail('15');
 
+  // vnp_TxnRef is unique per merchant per day (Viet Nam's day): another day may use it again.
   const existing = Object.values(ctx.store.state.payments).find(
-    (p) => p.tmnCode === merchant.tmnCode && p.txnRef === params['vnp_TxnRef'],
+    (p) => p.tmnCode === merchant.tmnCode && p.txnRef === params['vnp_TxnRef'] && vnDay(p.createdAt) === vnDay(now),
   );
   if (existing) {
     // The same request opened again (a reload, the back button) shows its checkout; any other use of the

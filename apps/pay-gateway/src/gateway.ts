@@ -217,7 +217,10 @@ export async function startPayGateway(options: PayGatewayOptions): Promise<PayGa
     const match = /^\/_control\/payments\/([^/]+)\/([^/]+)$/.exec(url.pathname);
     if (match && method === 'GET') {
       const [tmnCode, txnRef] = [decodeURIComponent(match[1]), decodeURIComponent(match[2])];
-      const payment = Object.values(store.state.payments).find((p) => p.tmnCode === tmnCode && p.txnRef === txnRef);
+      // The latest, should the reference have been used again on another day.
+      const payment = Object.values(store.state.payments)
+        .filter((p) => p.tmnCode === tmnCode && p.txnRef === txnRef)
+        .sort((a, b) => b.createdAt - a.createdAt)[0];
       if (!payment) return sendJson(res, 404, { error: `no payment ${txnRef} of ${tmnCode}` });
       const deliveries = Object.values(store.state.deliveries)
         .filter((d) => d.paymentId === payment.id)
