@@ -4,7 +4,7 @@
  * survives a crash, querydr and refund, and faults to switch on.
  *
  * Exports for the portal's tests:
- *   startPayGateway(options: PayGatewayOptions): Promise<PayGateway>   { port, url, dataDir, stop() }
+ *   startPayGateway(options: PayGatewayOptions): Promise<PayGateway>   { port, url, dataDir, setMerchant(), stop() }
  *   payAtCheckout, setFault, clearFaults, paymentState, setMerchant (./driver)   a browserless payer, the control API
  *   signQuery, verifyQuery, canonicalQuery (./signing)                  VNPAY's query checksum
  *   TEST_CARDS, TEST_OTP, TEST_CARD_HOLDER, TEST_CARD_ISSUE_DATE (./cards)

@@ -6,6 +6,7 @@
  *   payment · 94 request id already used today, or a refund of this payment already in progress ·
  *   95 the payment did not succeed (refund) · 97 bad checksum · 99 other.
  * A payment is found by vnp_TxnRef and vnp_TransactionDate, which must be the payment's vnp_CreateDate.
+ * A refund answer's checksum counts vnp_Amount in đồng (÷ 100), as the vnpay package verifies it (signing.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { GatewayContext } from './checkout';
