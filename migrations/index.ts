@@ -9,6 +9,8 @@ import { Timers1764600000000 } from './1764600000000-timers';
 import { Holidays1764700000000 } from './1764700000000-holidays';
 import { DossierSubject1764800000000 } from './1764800000000-dossier-subject';
 import { ProcedureAdministration1764900000000 } from './1764900000000-procedure-administration';
+import { FeeItems1765000000000 } from './1765000000000-fee-items';
+import { Payments1765100000000 } from './1765100000000-payments';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -23,4 +25,6 @@ export const migrations = [
   Holidays1764700000000,
   DossierSubject1764800000000,
   ProcedureAdministration1764900000000,
+  FeeItems1765000000000,
+  Payments1765100000000,
 ];

@@ -1,6 +1,14 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import type { ApiError, DossierDetail, DossierSummary, DraftView, SubmittedDossier } from '@portal/contracts';
+import {
+  quoteFees,
+  type ApiError,
+  type DossierDetail,
+  type DossierSummary,
+  type DraftView,
+  type ProcedureDetail,
+  type SubmittedDossier,
+} from '@portal/contracts';
 import { CatalogueSeeder } from '@portal/server/catalogue';
 import { IdentitySeeder } from '@portal/server/identity';
 import { loadConfig } from '@portal/server/platform';
@@ -49,7 +57,7 @@ describe('API: online applications (drafts, submission, my dossiers, status look
     const { browser, email, password } = await aSignedInCitizen(base);
     const certificate = await uploadPaper(browser, 'medical_birth_certificate');
     const draft = await aDraft(browser, aBirthApplication({ medical_birth_certificate: certificate }));
-    expect(draft.completedSteps).toHaveLength(8);
+    expect(draft.completedSteps).toHaveLength(9);
 
     // Resumable from another device: sign in elsewhere and find the same draft.
     const phone = await new BrowserClient(base).start();
@@ -114,6 +122,41 @@ describe('API: online applications (drafts, submission, my dossiers, status look
     );
     const dossier = (await (await browser.post(`/drafts/${draft.id}/submit`)).json()) as SubmittedDossier;
     expect(dossier).toMatchObject({ lateRegistration: true, feeAmount: 8000 });
+  });
+
+  it('charges item by item what the check-your-answers page quotes: late, two extra copies, posted', async () => {
+    const { browser } = await aSignedInCitizen(base);
+    const certificate = await uploadPaper(browser, 'medical_birth_certificate');
+    const draft = await aDraft(
+      browser,
+      aBirthApplication(
+        { medical_birth_certificate: certificate },
+        {
+          child: { fullName: 'Lê Gia Huy', sex: 'male', dateOfBirth: vietnamDaysAgo(90) },
+          delivery: { extraCopies: '2', method: 'post', postalAddress: 'Số 12 phố Đội Cấn, Phường Ba Đình, Hà Nội' },
+        },
+      ),
+    );
+    const badPost = await browser.request('PUT', `/drafts/${draft.id}/steps/delivery`, {
+      extraCopies: 11,
+      method: 'post',
+    });
+    expect(badPost.status).toBe(400);
+    expect(
+      ((await badPost.json()) as { details: { fields: { field: string }[] } }).details.fields.map((f) => f.field),
+    ).toEqual(['extraCopies', 'postalAddress']);
+    const detail = (await (await browser.get('/procedures/1.001193')).json()) as ProcedureDetail;
+    const quoted = quoteFees('1.001193', draft.data, detail.fees);
+    const dossier = (await (await browser.post(`/drafts/${draft.id}/submit`)).json()) as SubmittedDossier;
+    expect(dossier.feeItems.map((l) => [l.case, l.quantity, l.amount])).toEqual([
+      ['late', 1, 8000],
+      ['extra_copy', 2, 16000],
+      ['post_delivery', 1, 25000],
+    ]);
+    expect(dossier.feeItems).toEqual(quoted.lines);
+    expect(dossier.feeAmount).toBe(49_000);
+    const [row] = await dataSource.query(`SELECT fee_amount, fee_items FROM dossier WHERE code = $1`, [dossier.code]);
+    expect(row).toEqual({ fee_amount: 49_000, fee_items: quoted.lines });
   });
 
   it('submits the linked procedure with its residence and health insurance pages', async () => {

@@ -96,11 +96,13 @@ describe('API: procedures kept by administrators', () => {
       name: { vi: 'Đăng ký khai tử', en: 'Death registration' },
       active: true,
       timeLimit: { amount: 0, unit: 'working_days' },
-      fees: [
-        { case: 'on_time', amount: 0 },
-        { case: 'late', amount: 5000 },
-      ],
     });
+    expect(death.fees.map((f) => [f.case, f.amount])).toEqual([
+      ['on_time', 0],
+      ['late', 5000],
+      ['extra_copy', 8000],
+      ['post_delivery', 25000],
+    ]);
     expect(death.requiredPapers.map((p) => p.code)).toEqual([
       'death_registration_form',
       'death_notice',
@@ -117,48 +119,14 @@ describe('API: procedures kept by administrators', () => {
   it('refuses a bad edit field by field, in the caller’s language, and changes nothing', async () => {
     const before = await current();
     const auditsBefore = (await audits()).length;
+    const lateFee = (amount: unknown) =>
+      before.fees.map((f) => ({ case: f.case, amount: f.case === 'late' ? amount : f.amount }));
     const cases: Array<[Record<string, unknown>, string, string]> = [
-      [
-        {
-          fees: [
-            { case: 'on_time', amount: 0 },
-            { case: 'late', amount: -1 },
-          ],
-        },
-        'fees.1.amount',
-        'feeAmount',
-      ],
-      [
-        {
-          fees: [
-            { case: 'on_time', amount: 0 },
-            { case: 'late', amount: 2500.5 },
-          ],
-        },
-        'fees.1.amount',
-        'feeAmount',
-      ],
-      [
-        {
-          fees: [
-            { case: 'on_time', amount: 0 },
-            { case: 'late', amount: 10_000_001 },
-          ],
-        },
-        'fees.1.amount',
-        'feeAmount',
-      ],
-      [{ fees: [{ case: 'on_time', amount: 0 }] }, 'fees', 'procedureItems'],
-      [
-        {
-          fees: [
-            { case: 'on_time', amount: 0 },
-            { case: 'express', amount: 1 },
-          ],
-        },
-        'fees',
-        'procedureItems',
-      ],
+      [{ fees: lateFee(-1) }, 'fees.1.amount', 'feeAmount'],
+      [{ fees: lateFee(2500.5) }, 'fees.1.amount', 'feeAmount'],
+      [{ fees: lateFee(10_000_001) }, 'fees.1.amount', 'feeAmount'],
+      [{ fees: lateFee(5000).slice(0, 1) }, 'fees', 'procedureItems'],
+      [{ fees: [...lateFee(5000).slice(0, 3), { case: 'express', amount: 1 }] }, 'fees', 'procedureItems'],
       [{ timeLimitAmount: 91 }, 'timeLimitAmount', 'timeLimitAmount'],
       [{ timeLimitAmount: '3' }, 'timeLimitAmount', 'timeLimitAmount'],
       [
@@ -205,10 +173,7 @@ describe('API: procedures kept by administrators', () => {
     const response = await put(
       editOf(before, {
         timeLimitAmount: 2,
-        fees: [
-          { case: 'on_time', amount: 0 },
-          { case: 'late', amount: 8000 },
-        ],
+        fees: before.fees.map((f) => ({ case: f.case, amount: f.case === 'late' ? 8000 : f.amount })),
         papers: before.requiredPapers.map((p) => ({
           code: p.code,
           name: p.code === 'death_notice' ? newName : p.name,

@@ -35,7 +35,7 @@ test.describe('a citizen applies for birth registration online', () => {
     await page.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).click();
     const form = new ApplicationPages(page);
     await expect(form.heading).toHaveText('Thông tin của trẻ');
-    await expect(form.progress).toHaveText('Bước 1 trên 8');
+    await expect(form.progress).toHaveText('Bước 1 trên 9');
     await expectNoAccessibilityViolations(page);
 
     // A page with problems says so, and keeps the citizen on it.
@@ -55,6 +55,7 @@ test.describe('a citizen applies for birth registration online', () => {
     await expect(form.field('informant', 'email')).toHaveValue(email);
     await form.informant('mother', mother.personalId, '0912 345 678');
     await form.ward('Phường Ba Đình – Thành phố Hà Nội');
+    await form.delivery();
 
     await expect(form.heading).toHaveText('Giấy tờ kèm theo');
     await form.upload('medical_birth_certificate', 'giay-chung-sinh.pdf');
@@ -129,7 +130,7 @@ test.describe('a citizen applies for birth registration online', () => {
     await page.getByRole('button', { name: 'Apply online' }).click();
 
     const form = new ApplicationPages(page);
-    await expect(form.progress).toHaveText('Step 1 of 10');
+    await expect(form.progress).toHaveText('Step 1 of 11');
     await form.child('Lê Minh Anh', 'female', vietnamDaysAgo(5));
     await form.birthPlace('Bệnh viện Bạch Mai', 'Số 78 đường Giải Phóng, Thành phố Hà Nội');
 
@@ -146,6 +147,7 @@ test.describe('a citizen applies for birth registration online', () => {
     await form.parent('father', { ...father, fullName: 'Lê Văn Hùng' });
     await form.informant('father', '001092054321', '0987654321');
     await form.ward('Ngoc Ha Ward – Ha Noi City');
+    await form.delivery();
     await expect(form.heading).toHaveText('Permanent residence for the child');
     await form.field('residence', 'permanentAddress').fill('Số 5 phố Ngọc Hà, Phường Ngọc Hà, Thành phố Hà Nội');
     await form.field('residence', 'householdHeadName').fill('Lê Văn Hùng');
@@ -249,6 +251,7 @@ test.describe('applying after signing in with the national eID', () => {
     await form.field('informant', 'email').fill(email);
     await form.continue();
     await form.ward('Phường Giảng Võ – Thành phố Hà Nội');
+    await form.delivery();
     await form.upload('medical_birth_certificate', 'giay-chung-sinh.pdf');
     await form.continue();
     await page.getByRole('button', { name: 'Xác nhận và nộp hồ sơ' }).click();

@@ -36,7 +36,7 @@ test.describe('a citizen registers a death online', () => {
 
     const form = new ApplicationPages(page);
     await expect(form.heading).toHaveText('Thông tin người đã chết');
-    await expect(form.progress).toHaveText('Bước 1 trên 5');
+    await expect(form.progress).toHaveText('Bước 1 trên 6');
     await expectNoAccessibilityViolations(page);
     // A page with problems says so, and keeps the citizen on it.
     await form.continue();
@@ -69,6 +69,7 @@ test.describe('a citizen registers a death online', () => {
     await expect(form.heading).toHaveText('Nơi đăng ký khai tử');
     await expectNoAccessibilityViolations(page);
     await form.ward('Phường Ba Đình – Thành phố Hà Nội');
+    await form.delivery();
 
     await expect(form.heading).toHaveText('Giấy tờ kèm theo');
     await form.upload('death_notice', 'giay-bao-tu.pdf');

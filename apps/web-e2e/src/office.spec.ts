@@ -30,6 +30,7 @@ async function citizenApplies(page: Page, childName: string): Promise<string> {
   await form.parent('father', 'absent');
   await form.informant('mother', mother.personalId, '0912 777 888');
   await form.ward('Phường Ba Đình – Thành phố Hà Nội');
+  await form.delivery();
   await expect(form.heading).toHaveText('Giấy tờ kèm theo');
   await form.upload('medical_birth_certificate', 'giay-chung-sinh.pdf');
   await form.continue();

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { AttachmentSummary } from './attachment';
+import type { FeeLine } from './fees';
 import { phoneSchema } from './validation';
 
 /**
@@ -20,6 +21,10 @@ export const workflowActions = [
   'sign',
   'send_back',
   'withdraw',
+  /** The fee is paid online (the payment service, on the gateway's word). */
+  'pay',
+  /** Left unpaid past the time allowed: withdrawn by the portal. */
+  'cancel_unpaid',
 ] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
 
@@ -59,6 +64,8 @@ export interface SubmittedDossier {
   dueAt: string;
   lateRegistration: boolean;
   feeAmount: number;
+  /** What the fee is made of, line by line. */
+  feeItems: FeeLine[];
 }
 
 export interface DossierSummary {
@@ -73,6 +80,8 @@ export interface DossierSummary {
   finishedAt: string | null;
   channel: string;
   feeAmount: number;
+  /** What the fee is made of, line by line. */
+  feeItems: FeeLine[];
   lateRegistration: boolean;
 }
 

@@ -9,4 +9,6 @@ export * from './attachment';
 export * from './office';
 export * from './holiday';
 export * from './procedure-admin';
+export * from './fees';
+export * from './payment';
 export * from './paths';

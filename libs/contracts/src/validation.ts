@@ -89,6 +89,14 @@ export const validationMessages = {
   },
   fileRequired: { vi: 'Vui lòng chọn tệp cần tải lên.', en: 'Choose a file to upload.' },
   holidayExists: { vi: 'Ngày này đã có trong lịch nghỉ.', en: 'This day is already in the holiday calendar.' },
+  extraCopies: {
+    vi: 'Số bản sao là số nguyên từ 0 đến 10.',
+    en: 'The number of copies is a whole number from 0 to 10.',
+  },
+  postalAddress: {
+    vi: 'Vui lòng nhập địa chỉ nhận kết quả qua bưu điện.',
+    en: 'Enter the address the result should be posted to.',
+  },
   feeAmount: {
     vi: 'Lệ phí là số đồng nguyên, từ 0 đến 10.000.000 ₫.',
     en: 'A fee is a whole number of đồng, from 0 to 10,000,000 ₫.',

@@ -73,6 +73,7 @@ export function aBirthApplication(
     father: { absent: true },
     informant: { fullName: 'Trần Thị Mai', relation: 'mother', personalId: '001195012345', phone: '0912345678' },
     ward: { unitCode: '00004' },
+    delivery: { extraCopies: 0, method: 'collect' },
     papers,
     ...over,
   };
@@ -146,6 +147,7 @@ export function aDeathApplication(
     },
     declarant: { fullName: 'Nguyễn Văn Tám', relation: 'child', personalId: '001070005678', phone: '0912345678' },
     ward: { unitCode: '00004' },
+    delivery: { extraCopies: 0, method: 'collect' },
     papers,
     ...over,
   };

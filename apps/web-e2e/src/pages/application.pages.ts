@@ -109,6 +109,16 @@ export class ApplicationPages {
     await this.continue();
   }
 
+  /** The result page: by default no extra copies, collected at the ward; or copies posted to an address. */
+  async delivery(options: { copies?: number; postTo?: string } = {}): Promise<void> {
+    if (options.copies !== undefined) await this.field('delivery', 'extraCopies').fill(String(options.copies));
+    if (options.postTo) {
+      await this.page.locator('#delivery-method-post').check();
+      await this.field('delivery', 'postalAddress').fill(options.postTo);
+    }
+    await this.continue();
+  }
+
   async upload(paper: string, fileName: string): Promise<void> {
     await this.field('papers', paper).setInputFiles(pdf(fileName));
     await expect(this.page.getByRole('link', { name: new RegExp(fileName.replace('.', '\\.')) })).toBeVisible();

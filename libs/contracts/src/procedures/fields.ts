@@ -93,6 +93,36 @@ export const wardStep = z.object({
   unitCode: z.string({ message: 'chooseWard' }).regex(/^\d{5}$/, { message: 'chooseWard' }),
 });
 
+/** How the paper result reaches the citizen (collected at the ward, or posted); everyone gets the signed electronic one. */
+export const deliveryMethods = ['collect', 'post'] as const;
+export type DeliveryMethod = (typeof deliveryMethods)[number];
+export const MAX_EXTRA_COPIES = 10;
+
+/**
+ * The result page: certified paper copies of the extract beyond the electronic one
+ * (each charged as the catalogue's `extra_copy` case), and whether the paper result
+ * is posted (`post_delivery`) or collected/downloaded. Any procedure that issues
+ * an extract may have it (step id `delivery`); the fees are then quoted from it.
+ */
+export const deliveryStep = z
+  .object({
+    extraCopies: z.preprocess(
+      (v) => (v === undefined || v === '' ? 0 : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
+      z
+        .number({ message: 'extraCopies' })
+        .int({ message: 'extraCopies' })
+        .min(0, { message: 'extraCopies' })
+        .max(MAX_EXTRA_COPIES, { message: 'extraCopies' }),
+    ),
+    method: z.enum(deliveryMethods, { message: 'choose' }),
+    postalAddress: optionalText(300),
+  })
+  .superRefine((value, ctx) => {
+    if (value.method === 'post' && !value.postalAddress)
+      ctx.addIssue({ code: 'custom', path: ['postalAddress'], message: 'postalAddress', input: value.postalAddress });
+  });
+export type Delivery = z.output<typeof deliveryStep>;
+
 /** An uploaded paper: the id of one of the citizen's attachments. */
 export const attachmentId = z.string({ message: 'uploadRequired' }).uuid({ message: 'uploadRequired' });
 export const optionalAttachmentId = z.preprocess(

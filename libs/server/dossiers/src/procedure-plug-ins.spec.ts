@@ -1,4 +1,4 @@
-import { procedureForms } from '@portal/contracts';
+import { EXTRA_COPY_FEE_CASE, POST_DELIVERY_FEE_CASE, procedureForms } from '@portal/contracts';
 import { demoProcedures } from '@portal/server/catalogue';
 import { workflowOf } from '@portal/server/workflow';
 import * as z from 'zod';
@@ -20,7 +20,13 @@ describe('each registered procedure, on the server', () => {
       expect(seed.name.vi && seed.name.en).toBeTruthy();
       // Every fee case the form can give has a rule (on time at least; a late rule where the form charges it).
       expect(seed.fees.map((f) => f.case)).toContain('on_time');
-      for (const fee of seed.fees) expect(['on_time', 'late']).toContain(fee.case);
+      for (const fee of seed.fees)
+        expect(['on_time', 'late', EXTRA_COPY_FEE_CASE, POST_DELIVERY_FEE_CASE]).toContain(fee.case);
+      // A form with the result page has the copies and the post priced.
+      if (form.steps.some((s) => s.id === 'delivery'))
+        expect(seed.fees.map((f) => f.case)).toEqual(
+          expect.arrayContaining([EXTRA_COPY_FEE_CASE, POST_DELIVERY_FEE_CASE]),
+        );
       for (const paper of seed.requiredPapers) expect(paper.name.vi && paper.name.en).toBeTruthy();
       // The papers page asks only for papers the catalogue names.
       const papersPage = form.steps.find((s) => s.id === 'papers')?.schema;

@@ -29,6 +29,7 @@ const validApplication = (over: Record<string, unknown> = {}) => ({
   father: { absent: true },
   informant: { fullName: 'Trần Thị Mai', relation: 'mother', personalId: '001195012345', phone: '0912345678' },
   ward: { unitCode: '00004' },
+  delivery: { extraCopies: 0, method: 'collect' },
   papers: { medical_birth_certificate: '3f1c8f0e-8a7b-4c1e-9d2a-0b6e2c1d4a5f' },
   ...over,
 });

@@ -1,5 +1,5 @@
 import { BIRTH_REGISTRATION } from '../../procedure-codes';
-import { wardStep } from '../fields';
+import { deliveryStep, wardStep } from '../fields';
 import type { FormStepDefinition, ProcedureForm } from '../procedure-form';
 import { birthFeeCase, birthRegistrationParts, marriageCertificateRule } from './rules';
 import { birthPlaceStep, childStep, fatherStep, informantStep, motherStep, originStep, papersStep } from './steps';
@@ -16,6 +16,7 @@ export const birthSteps: FormStepDefinition[] = [
   { id: 'father', schema: fatherStep },
   { id: 'informant', schema: informantStep },
   { id: 'ward', schema: wardStep },
+  { id: 'delivery', schema: deliveryStep },
 ];
 
 export const birthPapersStep: FormStepDefinition = { id: 'papers', schema: papersStep };

@@ -34,6 +34,7 @@ const application = (over: Record<string, unknown> = {}) => ({
   },
   declarant: { fullName: 'Nguyễn Văn Tám', relation: 'child', personalId: '001070005678', phone: '0912345678' },
   ward: { unitCode: '00004' },
+  delivery: { extraCopies: 0, method: 'collect' },
   papers: { death_notice: paper },
   ...over,
 });

@@ -1,5 +1,5 @@
 import { DEATH_REGISTRATION } from '../../procedure-codes';
-import { wardStep } from '../fields';
+import { deliveryStep, wardStep } from '../fields';
 import type { ProcedureForm } from '../procedure-form';
 import { deathCrossPageRules, deathDuplicateKeys, deathFeeCase, deathPapers } from './rules';
 import { deathPapersStep, deathStep, declarantStep, deceasedStep, type DeathApplication } from './steps';
@@ -21,6 +21,7 @@ export const deathRegistrationForm: ProcedureForm = {
     { id: 'death', schema: deathStep },
     { id: 'declarant', schema: declarantStep },
     { id: 'ward', schema: wardStep },
+    { id: 'delivery', schema: deliveryStep },
     { id: 'papers', schema: deathPapersStep },
   ],
   crossPageRules: deathCrossPageRules,

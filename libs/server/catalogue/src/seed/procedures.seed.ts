@@ -62,6 +62,28 @@ const birthPapers: RequiredPaper[] = [
   },
 ];
 
+/**
+ * What the result page adds (fee cases `extra_copy` and `post_delivery`): each certified copy of the
+ * extract beyond the electronic result, 8,000 ₫ (the fee for a copy of a civil-status extract, Circular
+ * 281/2016/TT-BTC), and posting the paper result to the citizen (a demonstration figure: the postal
+ * service's public-administration delivery rate varies by province and distance).
+ */
+const resultFees: FeeRule[] = [
+  {
+    case: 'extra_copy',
+    label: { vi: 'Bản sao trích lục cấp thêm (mỗi bản)', en: 'Extra certified copy of the extract (each)' },
+    amount: 8000,
+  },
+  {
+    case: 'post_delivery',
+    label: {
+      vi: 'Gửi kết quả bản giấy qua bưu điện (số liệu minh họa)',
+      en: 'Paper result sent by post (demonstration figure)',
+    },
+    amount: 25000,
+  },
+];
+
 export const demoProcedures: ProcedureSeed[] = [
   {
     code: '1.001193',
@@ -96,6 +118,7 @@ export const demoProcedures: ProcedureSeed[] = [
         },
         amount: 8000,
       },
+      ...resultFees,
     ],
     requiredPapers: birthPapers,
     legalBasis: [
@@ -150,6 +173,15 @@ export const demoProcedures: ProcedureSeed[] = [
         },
         amount: 0,
       },
+      {
+        case: 'late',
+        label: {
+          vi: 'Đăng ký khai sinh quá hạn (mức thu theo nghị quyết của Hội đồng nhân dân cấp tỉnh; số liệu minh họa)',
+          en: 'Late birth registration (amount set by the provincial council; demonstration figure)',
+        },
+        amount: 8000,
+      },
+      ...resultFees,
     ],
     requiredPapers: [
       ...birthPapers,
@@ -228,6 +260,7 @@ export const demoProcedures: ProcedureSeed[] = [
         },
         amount: 5000,
       },
+      ...resultFees,
     ],
     requiredPapers: [
       {

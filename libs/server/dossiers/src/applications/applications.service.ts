@@ -233,11 +233,12 @@ export class ApplicationsService {
         procedureCode: draft.procedure_code,
         unitCode: unit.code,
         unitName: unit.name,
-        status: 'new',
+        status: dossier.status,
         submittedAt: dossier.submittedAt.toISOString(),
         dueAt: due.toISOString(),
         lateRegistration: late,
         feeAmount: fee,
+        feeItems: dossier.feeItems,
       };
     });
   }

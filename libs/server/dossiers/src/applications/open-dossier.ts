@@ -2,12 +2,13 @@ import {
   contactOf,
   duplicateKeysOf,
   feeCaseOf,
+  quoteFees,
   subjectOf,
   todayInVietnam,
   type ApplicationData,
+  type FeeLine,
   type FeeRule,
 } from '@portal/contracts';
-import { feeFor } from '@portal/server/catalogue';
 import { audit } from '@portal/server/identity';
 import { QueueNames, writeToOutbox } from '@portal/server/platform';
 import { dueAt, type HolidayCalendar } from '@portal/server/workflow';
@@ -37,29 +38,42 @@ export interface NewDossier {
 export async function openDossier(
   manager: EntityManager,
   input: NewDossier,
-): Promise<{ id: string; submittedAt: Date; due: Date; fee: number; late: boolean }> {
+): Promise<{
+  id: string;
+  status: string;
+  submittedAt: Date;
+  due: Date;
+  fee: number;
+  feeItems: FeeLine[];
+  late: boolean;
+}> {
   const { intake, procedure, application } = input;
   const now = new Date();
   // What the procedure's plug-in says of the application: its fee case, who it is about, whom to contact.
-  const chargeCase = feeCaseOf(procedure.code, application, todayInVietnam(now));
+  const today = todayInVietnam(now);
+  const chargeCase = feeCaseOf(procedure.code, application, today);
   const subject = subjectOf(procedure.code, application);
   const contact = contactOf(procedure.code, application);
-  const fee = feeFor(procedure.fees, chargeCase);
+  // Priced with the catalogue's fees as they are now, line by line, as the check-your-answers page showed them.
+  const quote = quoteFees(procedure.code, application, procedure.fees, today);
+  const fee = quote.total;
   const due = dueAt(now, procedure.time_limit_amount, input.holidays);
   const counter = intake.channel === 'counter';
+  // Online, a fee is paid before the ward sees the dossier (at the counter it is paid there and then).
+  const status = counter ? 'received' : 'new';
   const actorId = counter ? intake.clerkId : intake.citizenId;
   const [dossier] = await manager.query(
     `INSERT INTO dossier (code, procedure_code, applicant_id, unit_code, channel, status, data, submitted_at, received_at,
                           due_at, contact_phone, fee_amount, late_registration, assignee_id,
-                          subject_name, applicant_name, contact_email, duplicate_keys)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+                          subject_name, applicant_name, contact_email, duplicate_keys, fee_items)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id`,
     [
       input.code,
       procedure.code,
       counter ? null : intake.citizenId,
       input.unitCode,
       intake.channel,
-      counter ? 'received' : 'new',
+      status,
       JSON.stringify(application),
       now,
       counter ? now : null,
@@ -72,6 +86,7 @@ export async function openDossier(
       contact.fullName,
       contact.email ?? null,
       duplicateKeysOf(procedure.code, application),
+      JSON.stringify(quote.lines),
     ],
   );
   const action = counter ? 'counter-intake' : 'submit';
@@ -83,7 +98,7 @@ export async function openDossier(
       actorId,
       counter ? 'clerk' : 'citizen',
       action,
-      counter ? 'received' : 'new',
+      status,
       JSON.stringify({ channel: intake.channel }),
       input.requestId ?? null,
     ],
@@ -100,5 +115,13 @@ export async function openDossier(
     targetId: dossier.id,
     requestId: input.requestId,
   });
-  return { id: dossier.id as string, submittedAt: now, due, fee, late: chargeCase === 'late' };
+  return {
+    id: dossier.id as string,
+    status,
+    submittedAt: now,
+    due,
+    fee,
+    feeItems: quote.lines,
+    late: chargeCase === 'late',
+  };
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   normalisePhone,
   type DossierDetail,
+  type FeeLine,
   type TimelineEvent,
   type DossierSummary,
   type StatusLookupResult,
@@ -15,7 +16,7 @@ import { DossierNotFound, LookupNotFound } from '../applications/application.err
 
 const SUMMARY = `
   SELECT d.id, d.code, d.procedure_code, p.name AS procedure_name, p.name_en AS procedure_name_en, d.status,
-         d.unit_code, u.name AS unit_name, d.submitted_at, d.due_at, d.finished_at, d.channel, d.fee_amount, d.late_registration
+         d.unit_code, u.name AS unit_name, d.submitted_at, d.due_at, d.finished_at, d.channel, d.fee_amount, d.fee_items, d.late_registration
     FROM dossier d
     JOIN procedure p ON p.code = d.procedure_code
     JOIN administrative_unit u ON u.code = d.unit_code`;
@@ -34,6 +35,7 @@ interface SummaryRow {
   finished_at: Date | null;
   channel: string;
   fee_amount: number;
+  fee_items: FeeLine[];
   late_registration: boolean;
 }
 
@@ -52,6 +54,7 @@ function toSummary(row: SummaryRow): DossierSummary {
     finishedAt: iso(row.finished_at),
     channel: row.channel,
     feeAmount: row.fee_amount,
+    feeItems: row.fee_items,
     lateRegistration: row.late_registration,
   };
 }

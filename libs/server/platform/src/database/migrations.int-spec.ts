@@ -41,6 +41,9 @@ describe('migrations', () => {
       'login_throttle',
       'notification',
       'outbox_message',
+      'payment',
+      'payment_event',
+      'payment_notice',
       'procedure',
       'user_session',
     ]);

@@ -33,6 +33,8 @@ export interface PageDefinition {
   fields: FieldDefinition[];
   /** The values an unsaved page starts from, given the signed-in person (the applicant's own page, say). */
   prefill?: (user: PrefillSource) => Record<string, unknown>;
+  /** The values an unsaved page starts from for anyone, at the counter too (the result page's "no copies"). */
+  defaults?: Record<string, unknown>;
 }
 
 /** What a procedure's web form declares: its pages, and its own texts beside the shared ones. */
@@ -65,3 +67,41 @@ export const contactFields: FieldDefinition[] = [
     autocomplete: 'email',
   },
 ];
+
+/**
+ * The result page (step `delivery`), the same for every procedure that issues an extract:
+ * extra certified copies and whether the paper result is posted. Starts at no copies and
+ * the electronic result only, so a citizen who wants nothing more just continues.
+ */
+export const deliveryPage: PageDefinition = {
+  id: 'delivery',
+  title: 'apply.delivery.title',
+  intro: 'apply.delivery.intro',
+  fields: [
+    {
+      name: 'extraCopies',
+      kind: 'text',
+      label: 'apply.delivery.extraCopies',
+      hint: 'apply.delivery.extraCopiesHint',
+      autocomplete: 'off',
+    },
+    {
+      name: 'method',
+      kind: 'radios',
+      label: 'apply.delivery.method',
+      options: [
+        { value: 'collect', label: 'apply.delivery.collect' },
+        { value: 'post', label: 'apply.delivery.post' },
+      ],
+    },
+    {
+      name: 'postalAddress',
+      kind: 'textarea',
+      label: 'apply.delivery.postalAddress',
+      hint: 'apply.delivery.postalAddressHint',
+      autocomplete: 'street-address',
+      showIf: (values) => values['method'] === 'post',
+    },
+  ],
+  defaults: { extraCopies: '0', method: 'collect' },
+};

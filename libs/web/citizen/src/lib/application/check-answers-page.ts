@@ -1,9 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { feeCaseOf, type DraftView } from '@portal/contracts';
-import { ApplicationsApi, Language, pageTitle, PaperNamePipe, toApiProblem } from '@portal/web/data-access';
-import { ErrorSummary, SummaryList, SummaryRow } from '@portal/web/ui';
+import { feeCaseOf, quoteFees, type DraftView } from '@portal/contracts';
+import {
+  ApplicationsApi,
+  Language,
+  pageTitle,
+  PaperNamePipe,
+  ProceduresApi,
+  toApiProblem,
+} from '@portal/web/data-access';
+import { ErrorSummary, LocalizedPipe, SummaryList, SummaryRow, VndPipe } from '@portal/web/ui';
 import {
   displayedProblems,
   type FieldDefinition,
@@ -16,8 +23,13 @@ import {
 /** Check your answers, then submit: every page's answers with a link to change them. */
 @Component({
   selector: 'dvc-check-answers-page',
-  imports: [RouterLink, TranslocoPipe, ErrorSummary, SummaryList, SummaryRow, PaperNamePipe],
+  imports: [RouterLink, TranslocoPipe, ErrorSummary, SummaryList, SummaryRow, PaperNamePipe, LocalizedPipe, VndPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .numeric {
+      text-align: right;
+    }
+  `,
   template: `
     @if (draft(); as draft) {
       <a class="back-link" [routerLink]="['/applications', draft.id, pages()[pages().length - 1].id]">{{
@@ -53,6 +65,42 @@ import {
       }
       <h2>{{ 'apply.check.feeTitle' | transloco }}</h2>
       <p>{{ (late() ? lateFeeText() : onTimeFeeText()) | transloco }}</p>
+      @if (quote(); as q) {
+        <table class="table" id="fee-table">
+          <caption class="visually-hidden">
+            {{
+              'apply.check.feeTitle' | transloco
+            }}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{{ 'apply.check.feeItem' | transloco }}</th>
+              <th scope="col" class="numeric">{{ 'apply.check.feeQuantity' | transloco }}</th>
+              <th scope="col" class="numeric">{{ 'apply.check.feeAmount' | transloco }}</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (line of q.lines; track line.case) {
+              <tr>
+                <td>{{ line.label | localized: lang() }}</td>
+                <td class="numeric">{{ line.quantity }}</td>
+                <td class="numeric">{{ line.amount | vnd }}</td>
+              </tr>
+            }
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colspan="2">{{ 'apply.check.feeTotal' | transloco }}</th>
+              <td class="numeric">
+                <strong>{{ q.total | vnd }}</strong>
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+        @if (q.total > 0) {
+          <p>{{ 'apply.check.payAfter' | transloco }}</p>
+        }
+      }
       <h2>{{ 'apply.check.declarationTitle' | transloco }}</h2>
       <p>{{ 'apply.check.declaration' | transloco }}</p>
       <button type="button" id="submit-button" class="button" [disabled]="busy()" (click)="submit(draft)">
@@ -82,6 +130,13 @@ export class CheckAnswersPage {
     this.problems.list().map((p) => ({ ...p, field: 'submit-button', message: p.message })),
   );
   protected readonly pages = computed(() => pagesOf(this.draft()?.procedureCode ?? ''));
+  private readonly procedure = inject(ProceduresApi).detail(() => this.draft()?.procedureCode);
+  /** What the citizen will pay, line by line, with the catalogue's fees: the same sum the submission charges. */
+  protected readonly quote = computed(() => {
+    const draft = this.draft();
+    const procedure = this.procedure.hasValue() ? this.procedure.value() : undefined;
+    return draft && procedure ? quoteFees(draft.procedureCode, draft.data, procedure.fees) : undefined;
+  });
   /** The procedure's plug-in decides the fee case, and says it in its own words. */
   protected readonly late = computed(() => {
     const draft = this.draft();

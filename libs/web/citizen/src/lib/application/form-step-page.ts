@@ -191,6 +191,6 @@ export class FormStepPage {
   /** Pages start from what the portal already knows, as the procedure's page says (everything can be changed). */
   private prefill(page: PageDefinition): Record<string, unknown> {
     const user = this.session.user();
-    return user && page.prefill ? page.prefill(user) : {};
+    return { ...page.defaults, ...(user && page.prefill ? page.prefill(user) : {}) };
   }
 }

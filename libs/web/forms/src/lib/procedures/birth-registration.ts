@@ -1,6 +1,7 @@
 import { BIRTH_REGISTRATION, informantRelations } from '@portal/contracts';
 import {
   contactFields,
+  deliveryPage,
   type FieldDefinition,
   type PageDefinition,
   type PrefillSource,
@@ -130,6 +131,7 @@ export const birthPages: PageDefinition[] = [
     intro: 'apply.ward.intro',
     fields: [{ name: 'unitCode', kind: 'select', label: 'apply.ward.unitCode', optionsFrom: 'units' }],
   },
+  deliveryPage,
 ];
 
 export const birthPapersPage: PageDefinition = {

@@ -1,5 +1,5 @@
 import { DEATH_REGISTRATION, deathCauses, deathPlaceKinds, declarantRelations } from '@portal/contracts';
-import { contactFields, type ProcedurePages } from '../page-definition';
+import { contactFields, deliveryPage, type ProcedurePages } from '../page-definition';
 
 /** Death registration (1.000656): the pages of its form (texts under `apply.death.`). */
 export const deathRegistrationPages: ProcedurePages = {
@@ -79,6 +79,7 @@ export const deathRegistrationPages: ProcedurePages = {
       intro: 'apply.death.wardIntro',
       fields: [{ name: 'unitCode', kind: 'select', label: 'apply.ward.unitCode', optionsFrom: 'units' }],
     },
+    deliveryPage,
     {
       id: 'papers',
       title: 'apply.papers.title',

@@ -110,7 +110,10 @@ export class CounterIntakePage {
     counterPages(this.procedureCode()).map((page) => {
       const form = new FormGroup<Record<string, FormControl>>({});
       for (const field of page.fields)
-        form.addControl(field.name, new FormControl(field.kind === 'checkbox' ? false : ''));
+        form.addControl(
+          field.name,
+          new FormControl(page.defaults?.[field.name] ?? (field.kind === 'checkbox' ? false : '')),
+        );
       const values = signal<Record<string, unknown>>(form.getRawValue());
       form.valueChanges.subscribe(() => values.set(form.getRawValue()));
       return { page, form, values };

@@ -1,0 +1,56 @@
+import * as z from 'zod';
+import type { FeeLine } from './fees';
+
+/**
+ * Online payment of a dossier's fee. A payment is one attempt at the gateway:
+ * created → pending (the payer is at the gateway) → succeeded | failed | cancelled | expired;
+ * a succeeded one may end refunded. Amounts are whole đồng.
+ */
+export const paymentStates = ['created', 'pending', 'succeeded', 'failed', 'cancelled', 'expired', 'refunded'] as const;
+export type PaymentState = (typeof paymentStates)[number];
+export const openPaymentStates: readonly PaymentState[] = ['created', 'pending'];
+
+/** How the payer means to pay; absent, they choose on the gateway's page. */
+export const paymentMethods = ['card', 'transfer', 'qr'] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
+
+/** `POST /api/dossiers/:code/payments` (with an `Idempotency-Key` header). */
+export const createPaymentSchema = z.object({
+  method: z.enum(paymentMethods, { message: 'choose' }).optional(),
+});
+export type CreatePayment = z.input<typeof createPaymentSchema>;
+
+/** `Idempotency-Key`: 1–255 letters, digits and hyphens (GOV.UK Pay's rule). */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9-]{1,255}$/;
+
+export interface PaymentEventView {
+  action: string;
+  fromState: PaymentState | null;
+  toState: PaymentState | null;
+  at: string;
+  details?: Record<string, unknown>;
+}
+
+export interface PaymentView {
+  /** The portal's payment reference, sent to the gateway as `vnp_TxnRef`. */
+  reference: string;
+  dossierCode: string;
+  state: PaymentState;
+  amount: number;
+  items: FeeLine[];
+  method: PaymentMethod | null;
+  createdAt: string;
+  expiresAt: string;
+  paidAt: string | null;
+  /** The gateway's transaction number and the bank, once paid. */
+  transactionNo: string | null;
+  bankCode: string | null;
+  refund: { state: 'requested' | 'refunded' | 'refused'; amount: number | null; at: string | null } | null;
+  events: PaymentEventView[];
+}
+
+/** What creating a payment answers: the payment, and where to send the payer (the portal's own redirect). */
+export interface PaymentStart {
+  payment: PaymentView;
+  checkoutUrl: string;
+}
