@@ -74,7 +74,7 @@ export class Payments1765100000000 implements MigrationInterface {
         reference       varchar(64) NOT NULL,
         transaction_no  varchar(64) NOT NULL,
         response_code   varchar(8) NOT NULL,
-        outcome         varchar(8) NOT NULL,
+        outcome         varchar(16) NOT NULL,
         params          jsonb NOT NULL,
         times_received  integer NOT NULL DEFAULT 1,
         first_at        timestamptz NOT NULL DEFAULT now(),

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CatalogueModule } from '@portal/server/catalogue';
 import { DossiersModule } from '@portal/server/dossiers';
+import { PaymentsModule } from '@portal/server/payments';
 import { AuthModule, IdentityModule } from '@portal/server/identity';
 import {
   AppConfig,
@@ -32,6 +33,7 @@ export class AppModule {
         AuthModule,
         CatalogueModule,
         DossiersModule,
+        PaymentsModule,
         // In production the API also serves the built Angular app (precompressed, cached; never under /api).
         ...(config.WEB_ROOT ? [StaticFilesModule.forRoot(config.WEB_ROOT)] : []),
       ],

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { ProcedureAdminView } from '@portal/contracts';
+import type { PaymentStart, ProcedureAdminView } from '@portal/contracts';
 import { hashPassword } from '@portal/server/identity';
 import {
   aBirthApplication,
@@ -9,7 +9,9 @@ import {
   aSubmittedBirthRegistration,
   BrowserClient,
   uploadPaper,
+  vietnamDaysAgo,
 } from '@portal/testing';
+import { randomUUID } from 'node:crypto';
 import { METHODS } from 'node:http';
 import { startApi, type ApiUnderTest } from './testing/api-under-test';
 import {
@@ -145,7 +147,9 @@ describe('API: who may call which route (the authorisation matrix)', () => {
       },
       attachment: () => uploadPaper(owner.browser, 'medical_birth_certificate'),
       async dossier(state) {
-        const code = await aSubmittedBirthRegistration(owner.browser);
+        // Born 90 days ago: a late registration, whose fee is paid online before the ward sees it.
+        const late = { child: { fullName: 'Võ Gia Khánh', sex: 'male', dateOfBirth: vietnamDaysAgo(90) } };
+        const code = await aSubmittedBirthRegistration(owner.browser, state === 'awaiting_payment' ? late : {});
         if (state === 'awaiting_signature') {
           for (const action of ['receive', 'start', 'propose_approval']) await clerkActs(code, action);
         }
@@ -158,6 +162,21 @@ describe('API: who may call which route (the authorisation matrix)', () => {
         return day;
       },
       freeDay,
+      async payment() {
+        const { code } = await fresh.dossier('awaiting_payment');
+        const started = await owner.browser.request(
+          'POST',
+          `/dossiers/${code}/payments`,
+          {},
+          {
+            'Idempotency-Key': randomUUID(),
+          },
+        );
+        if (started.status !== 201) throw new Error(`fixture: the payment was not created (${started.status})`);
+        const { payment } = (await started.json()) as PaymentStart;
+        return { reference: payment.reference, amount: payment.amount };
+      },
+      paymentSecret: api.config.PAYMENT_HASH_SECRET,
       async procedureEdit(code) {
         const current = await sessions.admin.get(`/admin/procedures/${code}`);
         if (current.status !== 200) throw new Error(`fixture: the procedure was not read (${current.status})`);
@@ -191,8 +210,14 @@ describe('API: who may call which route (the authorisation matrix)', () => {
     };
 
     /** The API's routes through the actor's session; the dashboard beside it with the same cookies. */
-    const send = (session: BrowserClient, method: string, url: string, body: unknown) => {
-      if (url.startsWith('/api/')) return session.request(method, url.slice('/api'.length), body);
+    const send = (
+      session: BrowserClient,
+      method: string,
+      url: string,
+      body: unknown,
+      headers: Record<string, string> = {},
+    ) => {
+      if (url.startsWith('/api/')) return session.request(method, url.slice('/api'.length), body, headers);
       const atSite = new BrowserClient(site);
       for (const [name, value] of session.cookies) atSite.cookies.set(name, value);
       return atSite.request(method, url, body);
@@ -217,7 +242,7 @@ describe('API: who may call which route (the authorisation matrix)', () => {
         const url = request.query ? `${path}?${request.query}` : path;
         // A write carries a body, as the web app's do.
         const body = request.body ?? (row.method === 'GET' || row.method === 'DELETE' ? undefined : {});
-        const response = await send(request.session ?? sessions[actor], row.method, url, body);
+        const response = await send(request.session ?? sessions[actor], row.method, url, body, request.headers);
         let detail = '';
         if (response.status >= 300 && response.status < 400) detail = ` → ${response.headers.get('location')}`;
         else if (response.status >= 400) {

@@ -30,6 +30,8 @@ const TAGS: Record<string, string> = {
     'Administrators change fee amounts, time limits and paper names, and stop or resume new applications for a procedure.',
   applications: "A citizen's applications in progress (drafts), saved page by page, then submitted.",
   dossiers: "A citizen's submitted dossiers, their actions on them, and the public status lookup.",
+  payments:
+    "Paying a dossier's fee online through the payment gateway (VNPAY API 2.1.0), and the gateway's calls back (return, IPN).",
   attachments: 'Papers uploaded for an application (PDF, JPEG or PNG), readable by their owner alone.',
   'back office': "A ward's inbox, its dossiers and the workflow actions of its clerks and leaders; auditors read.",
   operations: 'Health checks for orchestrators and load balancers.',

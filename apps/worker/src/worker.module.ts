@@ -12,6 +12,7 @@ import {
 } from '@portal/server/platform';
 import { DossiersWorkerModule } from '@portal/server/dossiers';
 import { NotificationsModule } from '@portal/server/notifications';
+import { PaymentsWorkerModule } from '@portal/server/payments';
 
 /** Composition only: the relay and the processors this worker runs. */
 @Module({})
@@ -32,6 +33,7 @@ export class WorkerModule {
         HousekeepingModule,
         NotificationsModule,
         DossiersWorkerModule,
+        PaymentsWorkerModule,
       ],
     };
   }

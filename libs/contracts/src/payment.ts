@@ -54,3 +54,32 @@ export interface PaymentStart {
   payment: PaymentView;
   checkoutUrl: string;
 }
+
+/** `GET /api/payments/:reference/checkout`. */
+export const paymentPathSchema = z.object({
+  reference: z
+    .string()
+    .regex(/^DVC\d{14}$/, { message: 'wrongType' })
+    .meta({ description: "The portal's payment reference (vnp_TxnRef).", example: 'DVC26120100000001' }),
+});
+
+const vnpField = z.string().max(512).optional();
+/**
+ * The signed query the gateway sends back (return URL and IPN): VNPAY 2.1.0's fields, each a single
+ * value; any other field is kept as sent, for the signature covers the whole query.
+ */
+export const vnpayResultQuerySchema = z.looseObject({
+  vnp_TmnCode: vnpField,
+  vnp_Amount: vnpField,
+  vnp_BankCode: vnpField,
+  vnp_BankTranNo: vnpField,
+  vnp_CardType: vnpField,
+  vnp_PayDate: vnpField,
+  vnp_OrderInfo: vnpField,
+  vnp_TransactionNo: vnpField,
+  vnp_ResponseCode: vnpField,
+  vnp_TransactionStatus: vnpField,
+  vnp_TxnRef: vnpField,
+  vnp_SecureHash: vnpField,
+  vnp_SecureHashType: vnpField,
+});

@@ -1,3 +1,4 @@
+import { signParams } from '@portal/server/payments';
 import { aBirthApplication, TINY_PDF, type BrowserClient } from '@portal/testing';
 
 /**
@@ -70,7 +71,11 @@ export interface MatrixContext {
     /** The owner's upload, not in any dossier. */
     attachment(): Promise<string>;
     /** The owner's dossier of ward 00004: just submitted, or proposed for approval and awaiting the leader's signature. */
-    dossier(state: 'new' | 'awaiting_signature'): Promise<{ code: string; version: number }>;
+    dossier(state: 'new' | 'awaiting_signature' | 'awaiting_payment'): Promise<{ code: string; version: number }>;
+    /** A payment the owner has just started, of a fresh dossier awaiting payment. */
+    payment(): Promise<{ reference: string; amount: number }>;
+    /** The merchant secret the API checks the gateway's signatures with. */
+    paymentSecret: string;
     /** A day now in the holiday calendar. */
     holiday(): Promise<string>;
     /** A day not in the holiday calendar. */
@@ -89,6 +94,8 @@ export interface CellRequest {
   body?: unknown;
   /** Another session of the actor than the shared one. */
   session?: BrowserClient;
+  /** Extra request headers (the `Idempotency-Key` of a payment). */
+  headers?: Record<string, string>;
 }
 
 export interface MatrixRow {
@@ -355,6 +362,58 @@ export const authorisationMatrix: MatrixRow[] = [
     path: '/api/dossiers/:code',
     expect: OWNER_ONLY,
     request: (ctx) => ({ params: { code: ctx.shared.dossierCode } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/dossiers/:code/payments',
+    note: 'The owner starts paying a late registration (each cell with a key of its own).',
+    expect: OWNER_ONLY,
+    request: async (ctx) => {
+      const { code } = await ctx.fresh.dossier('awaiting_payment');
+      return { params: { code }, body: {}, headers: { 'Idempotency-Key': `matrix-${ctx.actor}-${code}` } };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/dossiers/:code/payments',
+    expect: OWNER_ONLY,
+    request: (ctx) => ({ params: { code: ctx.shared.dossierCode } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/office/dossiers/:code/payments',
+    expect: WARD_READ,
+    request: (ctx) => ({ params: { code: ctx.shared.dossierCode } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/payments/:reference/checkout',
+    note: "The owner is sent on to the gateway; another citizen's reference is not found.",
+    expect: { ...OWNER_ONLY, owner: '3xx' },
+    request: async (ctx) => ({ params: { reference: (await ctx.fresh.payment()).reference } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/payments/vnpay/return',
+    note: "Anyone's browser back from the gateway, with a signed query: sent on to the dossier's page.",
+    expect: every('3xx'),
+    request: async (ctx) => {
+      const { reference, amount } = await ctx.fresh.payment();
+      const params = {
+        vnp_TmnCode: 'DVCPORT1',
+        vnp_TxnRef: reference,
+        vnp_Amount: String(amount * 100),
+        vnp_ResponseCode: '24',
+        vnp_TransactionStatus: '02',
+      };
+      return { query: `${new URLSearchParams(params)}&vnp_SecureHash=${signParams(params, ctx.fresh.paymentSecret)}` };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/payments/vnpay/ipn',
+    note: "The gateway's call: public, always 200 with VNPAY's RspCode (here 97, no signature).",
+    expect: PUBLIC,
   },
   {
     method: 'POST',

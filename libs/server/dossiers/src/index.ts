@@ -9,3 +9,5 @@ export * from './attachments';
 export * from './intake/intake.processor';
 export * from './timers/sla-timers';
 export * from './fan-out/agency-fan-out';
+export * from './system-transition';
+export { readerScope } from './office/office.service';

@@ -60,7 +60,7 @@ export async function openDossier(
   const due = dueAt(now, procedure.time_limit_amount, input.holidays);
   const counter = intake.channel === 'counter';
   // Online, a fee is paid before the ward sees the dossier (at the counter it is paid there and then).
-  const status = counter ? 'received' : 'new';
+  const status = counter ? 'received' : fee > 0 ? 'awaiting_payment' : 'new';
   const actorId = counter ? intake.clerkId : intake.citizenId;
   const [dossier] = await manager.query(
     `INSERT INTO dossier (code, procedure_code, applicant_id, unit_code, channel, status, data, submitted_at, received_at,

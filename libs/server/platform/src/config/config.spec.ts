@@ -74,8 +74,13 @@ describe('loadConfig', () => {
       SESSION_SECRET: 'x'.repeat(32),
       EID_CLIENT_SECRET: 'e'.repeat(32),
       METRICS_TOKEN: 'm'.repeat(24),
+      PAYMENT_HASH_SECRET: 'p'.repeat(32),
     };
     expect(loadConfig(production).SESSION_SECRET).toBe('x'.repeat(32));
+    expect(() => loadConfig({ ...production, PAYMENT_HASH_SECRET: undefined })).toThrow(
+      /^Configuration error: PAYMENT_HASH_SECRET must be set in production/,
+    );
+    expect(() => loadConfig({ PAYMENT_TMN_CODE: 'DVC-1' })).toThrow(/^Configuration error: PAYMENT_TMN_CODE must be/);
   });
 
   it('requires a metrics token in production: /api/metrics is not public there', () => {

@@ -70,6 +70,34 @@ export const configSchema = z.object({
    * public there); without it in development the metrics are open.
    */
   METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+  /** The payment gateway (VNPAY API 2.1.0); in development the stand-in (apps/pay-gateway). */
+  PAYMENT_GATEWAY_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL like http://127.0.0.1:4500' })
+    .default('http://127.0.0.1:4500'),
+  /** The portal's merchant code at the gateway (vnp_TmnCode). */
+  PAYMENT_TMN_CODE: z
+    .string()
+    .regex(/^[A-Za-z0-9]{8}$/, { message: 'must be the 8 letters and digits of the merchant code, like DVCPORT1' })
+    .default('DVCPORT1'),
+  /** The secret the gateway signs and checks messages with (HMAC-SHA512). Required in production. */
+  PAYMENT_HASH_SECRET: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+  /** How long a payer has at the gateway (vnp_ExpireDate); VNPAY's rule is 15 minutes. */
+  PAYMENT_EXPIRY_MINUTES: z.coerce.number({ message: 'must be a whole number like 15' }).int().min(1).default(15),
+  /** A payment still open this long after it was created is asked about at the gateway (querydr). */
+  PAYMENT_RECONCILE_AFTER_SECONDS: z.coerce
+    .number({ message: 'must be a whole number of seconds like 300' })
+    .int()
+    .min(0)
+    .default(300),
+  /** How often the worker's reconciliation sweep runs. */
+  PAYMENT_RECONCILE_EVERY_SECONDS: z.coerce
+    .number({ message: 'must be a whole number of seconds like 60' })
+    .int()
+    .min(1)
+    .default(60),
+  /** A dossier left unpaid is reminded by e-mail after this many hours, and withdrawn after the second figure. */
+  UNPAID_REMIND_AFTER_HOURS: z.coerce.number({ message: 'must be a number of hours like 24' }).min(0).default(24),
+  UNPAID_CANCEL_AFTER_HOURS: z.coerce.number({ message: 'must be a number of hours like 72' }).min(0).default(72),
   /** Papers a citizen may hold that are not yet part of a submitted dossier: how many, and how many bytes. */
   UPLOAD_QUOTA_FILES: z.coerce.number({ message: 'must be a whole number like 50' }).int().min(1).default(50),
   UPLOAD_QUOTA_BYTES: z.coerce
@@ -106,10 +134,16 @@ export const configSchema = z.object({
 const DEVELOPMENT_SESSION_SECRET = 'development-only-session-secret-not-for-production';
 /** The same development value the eID stand-in (apps/eid-provider) falls back to. */
 const DEVELOPMENT_EID_CLIENT_SECRET = 'development-only-eid-client-secret';
+/** The development merchant secret; `npm start` and the tests give the gateway stand-in and the API their own. */
+const DEVELOPMENT_PAYMENT_HASH_SECRET = 'development-only-payment-hash-secret';
 
-export type AppConfig = Omit<z.infer<typeof configSchema>, 'SESSION_SECRET' | 'EID_CLIENT_SECRET'> & {
+export type AppConfig = Omit<
+  z.infer<typeof configSchema>,
+  'SESSION_SECRET' | 'EID_CLIENT_SECRET' | 'PAYMENT_HASH_SECRET'
+> & {
   SESSION_SECRET: string;
   EID_CLIENT_SECRET: string;
+  PAYMENT_HASH_SECRET: string;
 };
 
 export class ConfigError extends Error {
@@ -142,7 +176,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const parsed = configSchema.safeParse(input);
   if (parsed.success) {
-    const { SESSION_SECRET, EID_CLIENT_SECRET, ...rest } = parsed.data;
+    const { SESSION_SECRET, EID_CLIENT_SECRET, PAYMENT_HASH_SECRET, ...rest } = parsed.data;
     if (!SESSION_SECRET && rest.NODE_ENV === 'production') {
       throw new ConfigError(
         'Configuration error: SESSION_SECRET must be set in production to at least 32 random characters (e.g. openssl rand -hex 32) (it is missing).',
@@ -158,6 +192,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         'Configuration error: METRICS_TOKEN must be set in production to at least 16 random characters, the bearer token Prometheus reads /api/metrics with (it is missing).',
       );
     }
+    if (!PAYMENT_HASH_SECRET && rest.NODE_ENV === 'production') {
+      throw new ConfigError(
+        'Configuration error: PAYMENT_HASH_SECRET must be set in production to the secret the payment gateway issued to the portal (it is missing).',
+      );
+    }
     if (rest.WEB_ROOT && isWithin(rest.UPLOAD_DIR, rest.WEB_ROOT)) {
       throw new ConfigError(
         `Configuration error: UPLOAD_DIR must be outside WEB_ROOT, so that uploads are never served as web pages (got "${rest.UPLOAD_DIR}").`,
@@ -167,6 +206,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...rest,
       SESSION_SECRET: SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
       EID_CLIENT_SECRET: EID_CLIENT_SECRET ?? DEVELOPMENT_EID_CLIENT_SECRET,
+      PAYMENT_HASH_SECRET: PAYMENT_HASH_SECRET ?? DEVELOPMENT_PAYMENT_HASH_SECRET,
     };
   }
   const issue = parsed.error.issues[0];

@@ -11,6 +11,7 @@ export const QueueNames = {
   dossierIntake: 'dossier-intake',
   slaTimers: 'sla-timers',
   agencyFanOut: 'agency-fan-out',
+  payments: 'payments',
 } as const;
 export type QueueName = (typeof QueueNames)[keyof typeof QueueNames];
 export const knownQueues: readonly string[] = Object.values(QueueNames);

@@ -86,7 +86,16 @@ const transitions: Transition[] = [
     roles: ['leader'],
     reasonRequired: true,
   },
-  ...['new', 'received', 'processing', 'supplement_requested'].map((status): Transition => ({
+  // A dossier with a fee waits for its payment; paid, it goes to the ward as a new dossier.
+  { action: 'pay', from: s('awaiting_payment'), to: s('new'), roles: ['system'] },
+  {
+    action: 'cancel_unpaid',
+    from: s('awaiting_payment'),
+    to: s('withdrawn'),
+    roles: ['system'],
+    final: true,
+  },
+  ...['awaiting_payment', 'new', 'received', 'processing', 'supplement_requested'].map((status): Transition => ({
     action: 'withdraw',
     from: s(status),
     to: s('withdrawn'),
