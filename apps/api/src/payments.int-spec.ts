@@ -65,7 +65,13 @@ describe('online payment through the gateway', () => {
   beforeAll(async () => {
     gateway = await startGateway();
     api = await startApi({
-      config: { PAYMENT_GATEWAY_URL: gateway.url, PAYMENT_HASH_SECRET: secret, PAYMENT_RECONCILE_AFTER_SECONDS: 0 },
+      config: {
+        PAYMENT_GATEWAY_URL: gateway.url,
+        PAYMENT_HASH_SECRET: secret,
+        PAYMENT_RECONCILE_AFTER_SECONDS: 0,
+        UNPAID_REMIND_AFTER_HOURS: 24,
+        UNPAID_CANCEL_AFTER_HOURS: 72,
+      },
     });
     ({ base, dataSource } = api);
     ipnUrl = `${base}/payments/vnpay/ipn`;
@@ -428,6 +434,37 @@ describe('online payment through the gateway', () => {
     expect(atGateway.payment.refunds).toHaveLength(1);
     expect(Number(atGateway.payment.refunds[0].amount)).toBe(4_900_000);
     expect((await eventsOf(reference)).filter((a) => a === 'refunded')).toHaveLength(1);
+  });
+
+  it('reminds the citizen of an unpaid fee once, then withdraws the dossier, telling them by e-mail', async () => {
+    const { code } = await aDossierToPay();
+    const notices = async () =>
+      (
+        (await dataSource.query(
+          `SELECT n.params->>'change' AS change FROM notification n JOIN dossier d ON d.id = n.dossier_id
+            WHERE d.code = $1 AND n.template = 'dossier-status-changed' ORDER BY n.created_at`,
+          [code],
+        )) as { change: string }[]
+      ).map((n) => n.change);
+    const age = (hours: number) =>
+      dataSource.query(`UPDATE dossier SET submitted_at = now() - make_interval(hours => $2) WHERE code = $1`, [
+        code,
+        hours,
+      ]);
+    await payments().sweep();
+    expect(await notices()).toEqual([]);
+    await age(25);
+    await payments().sweep();
+    await payments().sweep();
+    expect(await notices()).toEqual(['payment_reminder']);
+    const [row] = await dataSource.query(`SELECT status FROM dossier WHERE code = $1`, [code]);
+    expect(row.status).toBe('awaiting_payment');
+    await age(73);
+    await payments().sweep();
+    expect(await notices()).toEqual(['payment_reminder', 'cancelled_unpaid']);
+    const [after] = await dataSource.query(`SELECT status, finished_at FROM dossier WHERE code = $1`, [code]);
+    expect(after.status).toBe('withdrawn');
+    expect(after.finished_at).not.toBeNull();
   });
 
   it('is paid even when the gateway is restarted in the middle of its notice retries', async () => {

@@ -4,7 +4,15 @@ import { procedureCodeSchema, type DossierDetail, type WorkflowStep } from './do
 import type { LocalizedText } from './common';
 
 /** The back-office inbox tabs. */
-export const inboxTabs = ['to_receive', 'in_progress', 'waiting_papers', 'to_sign', 'overdue', 'finished'] as const;
+export const inboxTabs = [
+  'to_receive',
+  'awaiting_payment',
+  'in_progress',
+  'waiting_papers',
+  'to_sign',
+  'overdue',
+  'finished',
+] as const;
 export type InboxTab = (typeof inboxTabs)[number];
 
 export const inboxQuerySchema = z.object({
@@ -39,6 +47,9 @@ export interface InboxRow {
   assigneeName: string | null;
   /** The ward the dossier belongs to (an auditor's inbox spans every ward). */
   unitName: string;
+  /** The fee, whole đồng; and whether it has been paid online. */
+  feeAmount: number;
+  paid: boolean;
 }
 
 export interface InboxPage {

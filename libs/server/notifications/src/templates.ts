@@ -31,7 +31,19 @@ export const templateParamSchemas = {
     dossierCode: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,31}$/, { message: 'must be a dossier code' }),
     procedureName: localizedTextSchema,
     /** What happened: the workflow action that concerns the citizen. */
-    change: z.enum(['received', 'refused', 'supplement_requested', 'processed', 'stopped']),
+    change: z.enum([
+      'received',
+      'refused',
+      'supplement_requested',
+      'processed',
+      'stopped',
+      'payment_received',
+      'payment_reminder',
+      'cancelled_unpaid',
+      'refunded',
+    ]),
+    /** The fee concerned, whole đồng (the payment notices). */
+    amount: z.number().int().min(0).optional(),
     /** The office's words (a refusal, a supplement request); free text, escaped. */
     reason: z.string().trim().max(2000).optional(),
     dossierUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
@@ -329,7 +341,50 @@ const statusTexts: Record<
       body: 'The office has stopped processing your application.',
     },
   },
+  payment_received: {
+    vi: {
+      subject: (c) => `Đã nhận lệ phí của hồ sơ ${c}`,
+      body: 'Cổng Dịch vụ công đã nhận khoản lệ phí ông/bà thanh toán trực tuyến. Hồ sơ đã được chuyển đến cơ quan giải quyết.',
+    },
+    en: {
+      subject: (c) => `The fee for application ${c} has been received`,
+      body: 'The Public Service Portal has received the fee you paid online. Your application has gone to the office.',
+    },
+  },
+  payment_reminder: {
+    vi: {
+      subject: (c) => `Hồ sơ ${c} đang chờ nộp lệ phí`,
+      body: 'Hồ sơ của ông/bà chỉ được chuyển đến cơ quan giải quyết sau khi nộp lệ phí. Vui lòng thanh toán trực tuyến; quá thời hạn, hồ sơ sẽ bị hủy.',
+    },
+    en: {
+      subject: (c) => `Application ${c} is waiting for its fee`,
+      body: 'Your application goes to the office only once its fee is paid. Please pay online; if it is not paid in time, the application will be withdrawn.',
+    },
+  },
+  cancelled_unpaid: {
+    vi: {
+      subject: (c) => `Hồ sơ ${c} đã bị hủy do chưa nộp lệ phí`,
+      body: 'Hồ sơ của ông/bà đã quá thời hạn nộp lệ phí nên đã bị hủy. Ông/bà có thể nộp hồ sơ mới.',
+    },
+    en: {
+      subject: (c) => `Application ${c} was withdrawn: its fee was not paid`,
+      body: 'The fee for your application was not paid in time, so the application was withdrawn. You can apply again.',
+    },
+  },
+  refunded: {
+    vi: {
+      subject: (c) => `Đã hoàn lại lệ phí của hồ sơ ${c}`,
+      body: 'Hồ sơ của ông/bà không được giải quyết tiếp nên lệ phí đã thanh toán được hoàn lại vào tài khoản đã dùng để thanh toán.',
+    },
+    en: {
+      subject: (c) => `The fee for application ${c} has been refunded`,
+      body: 'Your application will not be processed further, so the fee you paid has been refunded to the account you paid from.',
+    },
+  },
 };
+
+/** 49000 → "49.000 ₫", in either language (the currency's own grouping). */
+const dong = (amount: number) => `${String(amount).replace(/\B(?=(\d{3})+$)/g, '.')} ₫`;
 
 function statusChangedIn(language: Language): Renderer<'dossier-status-changed'> {
   return (p) => {
@@ -340,11 +395,13 @@ function statusChangedIn(language: Language): Renderer<'dossier-status-changed'>
         ? [
             ['Mã hồ sơ', p.dossierCode],
             ['Thủ tục', p.procedureName.vi],
+            ...(p.amount !== undefined ? [['Số tiền', dong(p.amount)] as [string, string]] : []),
             ...(p.reason ? [['Lý do', p.reason] as [string, string]] : []),
           ]
         : [
             ['Application code', p.dossierCode],
             ['Procedure', p.procedureName.en],
+            ...(p.amount !== undefined ? [['Amount', dong(p.amount)] as [string, string]] : []),
             ...(p.reason ? [['Reason', p.reason] as [string, string]] : []),
           ];
     const greeting = language === 'vi' ? 'Kính gửi ông/bà,' : 'Dear applicant,';

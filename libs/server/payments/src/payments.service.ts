@@ -12,6 +12,7 @@ import {
 } from '@portal/contracts';
 import { applySystemTransition, DossierNotFound, readerScope } from '@portal/server/dossiers';
 import { audit } from '@portal/server/identity';
+import { queueNotification } from '@portal/server/notifications';
 import { APP_CONFIG, type AppConfig } from '@portal/server/platform';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -336,11 +337,13 @@ export class PaymentsService {
       ...(outcome.bankCode ? { bankCode: outcome.bankCode } : {}),
     });
     // Paid: the dossier goes on to its ward. (Withdrawn or paid otherwise meanwhile: the refund sweep returns it.)
-    if (outcome.outcome === 'succeeded')
-      await applySystemTransition(manager, payment.dossier_id, 'pay', {
+    if (outcome.outcome === 'succeeded') {
+      const moved = await applySystemTransition(manager, payment.dossier_id, 'pay', {
         payment: payment.reference,
         amount: payment.amount,
       });
+      if (moved) await this.tellCitizen(manager, payment.dossier_id, 'payment_received', payment.amount);
+    }
     return true;
   }
 
@@ -482,6 +485,7 @@ export class PaymentsService {
           payment.id,
         ]);
         await this.move(manager, payment, 'refunded', 'refunded', { amount: payment.amount });
+        await this.tellCitizen(manager, payment.dossier_id, 'refunded', payment.amount);
         refunded++;
       });
     }
@@ -504,13 +508,15 @@ export class PaymentsService {
         const moved = await applySystemTransition(manager, id, 'cancel_unpaid', {
           afterHours: this.config.UNPAID_CANCEL_AFTER_HOURS,
         });
-        if (moved)
+        if (moved) {
           await audit(manager, {
             actorId: null,
             action: 'dossier.cancelled-unpaid',
             targetType: 'dossier',
             targetId: id,
           });
+          await this.tellCitizen(manager, id, 'cancelled_unpaid');
+        }
         return moved;
       });
       if (done) cancelled++;
@@ -528,6 +534,8 @@ export class PaymentsService {
           `INSERT INTO dossier_event (dossier_id, actor_role, action, details) VALUES ($1, 'system', 'payment-reminder', $2)`,
           [id, JSON.stringify({ afterHours: this.config.UNPAID_REMIND_AFTER_HOURS })],
         );
+        const [{ fee_amount: amount }] = await manager.query(`SELECT fee_amount FROM dossier WHERE id = $1`, [id]);
+        await this.tellCitizen(manager, id, 'payment_reminder', Number(amount));
       });
     }
     return { reminded: toRemind.length, cancelled };
@@ -612,6 +620,37 @@ export class PaymentsService {
   }
 
   // ---------------------------------------------------------------- recording
+
+  /** An e-mail to the citizen about the fee, sent only if the change commits (outbox). */
+  private async tellCitizen(
+    manager: EntityManager,
+    dossierId: string,
+    change: 'payment_received' | 'payment_reminder' | 'cancelled_unpaid' | 'refunded',
+    amount?: number,
+  ): Promise<void> {
+    const [target] = await manager.query(
+      `SELECT d.code, COALESCE(d.contact_email, u.email) AS email, p.name, p.name_en,
+              (SELECT n.language FROM notification n WHERE n.dossier_id = d.id ORDER BY n.created_at LIMIT 1) AS language
+         FROM dossier d JOIN procedure p ON p.code = d.procedure_code LEFT JOIN app_user u ON u.id = d.applicant_id
+        WHERE d.id = $1`,
+      [dossierId],
+    );
+    if (!target?.email) return;
+    await queueNotification(manager, {
+      channel: 'email',
+      template: 'dossier-status-changed',
+      language: target.language === 'en' ? 'en' : 'vi',
+      recipient: target.email,
+      dossierId,
+      params: {
+        dossierCode: target.code,
+        procedureName: { vi: target.name, en: target.name_en },
+        change,
+        ...(amount !== undefined ? { amount } : {}),
+        dossierUrl: `${this.config.PUBLIC_URL.replace(/\/$/, '')}/dossiers/${target.code}`,
+      },
+    });
+  }
 
   /** A change of state: the row, its payment event, the dossier's event and the audit trail, together. */
   private async move(

@@ -21,6 +21,7 @@ export const INBOX_PAGE_SIZE = 50;
 const RUNNING = `(${clockRunningStatuses.map((status) => `'${status}'`).join(', ')})`;
 const tabFilter: Record<InboxTab, string> = {
   to_receive: `d.status = 'new'`,
+  awaiting_payment: `d.status = 'awaiting_payment'`,
   in_progress: `d.status IN ('received', 'processing') AND d.step IS NULL`,
   waiting_papers: `d.status = 'supplement_requested'`,
   to_sign: `d.status = 'processing' AND d.step = 'awaiting_signature'`,
@@ -80,7 +81,8 @@ export class OfficeService {
       `SELECT d.code, p.name AS procedure_name, p.name_en AS procedure_name_en,
               d.subject_name, d.applicant_name,
               d.status, d.step, d.channel, d.submitted_at, d.received_at, d.due_at, d.paused_seconds,
-              a.full_name AS assignee_name,
+              a.full_name AS assignee_name, d.fee_amount,
+              EXISTS (SELECT 1 FROM payment pay WHERE pay.dossier_id = d.id AND pay.state = 'succeeded') AS paid,
               u.name AS unit_name, count(*) OVER () AS total
          FROM dossier d
          JOIN procedure p ON p.code = d.procedure_code
@@ -122,6 +124,8 @@ export class OfficeService {
           ),
           assigneeName: (r['assignee_name'] as string | null) ?? null,
           unitName: r['unit_name'] as string,
+          feeAmount: Number(r['fee_amount']),
+          paid: r['paid'] === true,
         };
       }),
       total: rows.length ? Number(rows[0]['total']) : 0,

@@ -22,6 +22,8 @@ import {
   VndPipe,
 } from '@portal/web/ui';
 
+import { PaymentPanel } from './payment-panel';
+
 /** One of my dossiers: its facts and the timeline of every event. After submission, the receipt. */
 @Component({
   selector: 'dvc-dossier-page',
@@ -36,6 +38,7 @@ import {
     VnDatePipe,
     ErrorSummary,
     FileUpload,
+    PaymentPanel,
   ],
   // The supplement papers are uploaded through the citizen's attachments API.
   providers: [{ provide: ATTACHMENT_UPLOADER, useExisting: AttachmentsApi }],
@@ -56,6 +59,9 @@ import {
       } @else {
         <span class="caption">{{ d.procedureName | localized: lang() }}</span>
         <h1>{{ 'dossier.title' | transloco: { code: d.code } }}</h1>
+      }
+      @if (d.feeAmount > 0) {
+        <dvc-payment-panel [code]="d.code" [status]="d.status" [feeItems]="d.feeItems" [returnedFrom]="payment()" />
       }
       @if (d.allowedActions.includes('resubmit') && d.supplementRequest; as request) {
         <section class="notice" aria-labelledby="supplement-title">
@@ -180,6 +186,8 @@ import {
 export class DossierPage {
   readonly code = input.required<string>();
   readonly submitted = input<string>();
+  /** `?payment=<reference>`: back from the payment gateway. */
+  readonly payment = input<string>();
   private readonly api = inject(ApplicationsApi);
   private readonly transloco = inject(TranslocoService);
   protected readonly dossier = this.api.dossier(() => this.code());

@@ -18,6 +18,7 @@ import { type ApiProblem, Language, OfficeApi, pageTitle, PaperNamePipe, toApiPr
 import { DueMark } from '../due-mark';
 import { ActionPanel, type ActionDone } from './action-panel';
 import { ApplicationData } from './application-data';
+import { OfficePayments } from './office-payments';
 import { PaperViewer } from './paper-viewer';
 
 /** What the page says after an action: that it went through, or why it did not. */
@@ -45,6 +46,7 @@ type Outcome =
     ApplicationData,
     DueMark,
     PaperViewer,
+    OfficePayments,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -167,6 +169,11 @@ type Outcome =
         [data]="d.data"
         [unit]="{ code: d.unitCode, name: d.unitName }"
       />
+
+      @if (d.feeAmount > 0) {
+        <h2>{{ 'office.payments.title' | transloco }}</h2>
+        <dvc-office-payments [code]="d.code" />
+      }
 
       <h2>{{ 'dossier.papers' | transloco }}</h2>
       <dvc-office-paper-viewer [code]="d.code" [procedureCode]="d.procedureCode" [papers]="d.papers" />

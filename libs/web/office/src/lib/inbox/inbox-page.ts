@@ -3,7 +3,7 @@ import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, Params, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { inboxTabs, type InboxTab } from '@portal/contracts';
-import { LocalizedPipe, VnDatePipe } from '@portal/web/ui';
+import { LocalizedPipe, VnDatePipe, VndPipe } from '@portal/web/ui';
 import { Language, OfficeApi, pageTitle, ProceduresApi, Session, toApiProblem } from '@portal/web/data-access';
 import { DueMark } from '../due-mark';
 
@@ -14,7 +14,7 @@ import { DueMark } from '../due-mark';
  */
 @Component({
   selector: 'dvc-office-inbox-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, LocalizedPipe, VnDatePipe, DueMark],
+  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, LocalizedPipe, VnDatePipe, DueMark, VndPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .office-tabs__list {
@@ -191,6 +191,12 @@ import { DueMark } from '../due-mark';
                   <strong class="tag">{{ 'status.' + row.status | transloco }}</strong>
                   @if (row.step) {
                     <span class="block">{{ 'office.step.' + row.step | transloco }}</span>
+                  }
+                  @if (row.paid) {
+                    <span class="block">
+                      <strong class="tag tag--green">{{ 'office.inbox.paid' | transloco }}</strong>
+                      {{ row.feeAmount | vnd }}
+                    </span>
                   }
                   @if (row.assigneeName) {
                     <span class="hint block">{{
