@@ -29,8 +29,9 @@ export default tseslint.config(
         'error',
         {
           enforceBuildableLibDependency: true,
-          // The payment gateway stand-in's test driver, for the portal's payment tests (never production code).
-          allow: ['@portal/pay-gateway/testing'],
+          // The stand-ins' test drivers (payment gateway, population registry), for the portal's tests (never
+          // production code).
+          allow: ['@portal/pay-gateway/testing', '@portal/population-registry/testing'],
           depConstraints: [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared', 'scope:testing'] },

@@ -1,0 +1,3 @@
+const { nodeApp } = require('../../tools/build/node-app.webpack');
+
+module.exports = nodeApp(__dirname);
