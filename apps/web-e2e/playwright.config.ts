@@ -14,6 +14,12 @@ export const mailCatcherUrl = `http://127.0.0.1:${port + 70}`;
 export const eidProviderUrl = `http://127.0.0.1:${port + 90}`;
 /** The VNPAY stand-in's address in this run (its control API is open: no PAY_GATEWAY_CONTROL_TOKEN). */
 export const payGatewayUrl = `http://127.0.0.1:${port + 50}`;
+/**
+ * The population registry stand-in's address in this run (its control API is open: no
+ * POPULATION_REGISTRY_CONTROL_TOKEN). The API and the worker get it as POPULATION_REGISTRY_URL, with the
+ * POPULATION_REGISTRY_TOKEN that tools/dev/start.ts keeps in this run's data folder.
+ */
+export const populationRegistryUrl = `http://127.0.0.1:${port + 60}`;
 export const e2eDatabase = `portal_e2e_${process.env.E2E_RUN_ID}`;
 const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** The portal's database in this run, for the few tests that set up a state no page can (a past due date). */
@@ -71,6 +77,11 @@ export default defineConfig({
       PAY_GATEWAY_PORT: String(port + 50),
       PAY_GATEWAY_DATA_DIR: join(root, 'tmp/e2e-data', `pay-gateway-${process.env.E2E_RUN_ID}`),
       PAY_GATEWAY_IPN_INTERVAL_MS: '1000',
+      // The population registry stand-in: its people and numbers in a folder of this run's own (dossier
+      // codes start again with each run's database, and a dossier code is answered with its first number).
+      POPULATION_REGISTRY_PORT: String(port + 60),
+      POPULATION_REGISTRY_URL: populationRegistryUrl,
+      POPULATION_REGISTRY_DATA_DIR: join(root, 'tmp/e2e-data', `population-registry-${process.env.E2E_RUN_ID}`),
     },
   },
 });

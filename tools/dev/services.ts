@@ -16,6 +16,7 @@ export const MAIL_CATCHER_SMTP_PORT = 1025;
 export const MAIL_CATCHER_HTTP_PORT = 1080;
 export const EID_PROVIDER_PORT = 4000;
 export const PAY_GATEWAY_PORT = 4500;
+export const POPULATION_REGISTRY_PORT = 4600;
 
 export interface Stoppable {
   description: string;
@@ -186,5 +187,14 @@ export function eidProviderAddress(env: NodeJS.ProcessEnv): { issuer: string; po
  */
 export function payGatewayAddress(env: NodeJS.ProcessEnv): { url: string; port: string } {
   const port = env.PAY_GATEWAY_PORT || String(PAY_GATEWAY_PORT);
+  return { url: `http://127.0.0.1:${port}`, port };
+}
+
+/**
+ * Where the population registry stand-in (apps/population-registry) listens: POPULATION_REGISTRY_PORT
+ * (default 4600) on 127.0.0.1.
+ */
+export function populationRegistryAddress(env: NodeJS.ProcessEnv): { url: string; port: string } {
+  const port = env.POPULATION_REGISTRY_PORT || String(POPULATION_REGISTRY_PORT);
   return { url: `http://127.0.0.1:${port}`, port };
 }

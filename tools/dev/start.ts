@@ -7,7 +7,9 @@
  * 3. The mail catcher (every e-mail the portal sends lands there, at
  *    http://127.0.0.1:1080/), the national eID stand-in (citizens sign in with a demo
  *    identity at http://127.0.0.1:4000/), the VNPAY stand-in (fees are paid with its test
- *    cards at http://127.0.0.1:4500/), the API (which also serves the built web app) and the worker.
+ *    cards at http://127.0.0.1:4500/), the population registry stand-in (personal ID numbers for
+ *    births, deaths recorded, at http://127.0.0.1:4600/), the API (which also serves the built web
+ *    app) and the worker.
  * Ctrl-C stops everything; the data stays for the next start.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -19,6 +21,7 @@ import {
   ensureDatabase,
   mailCatcherAddresses,
   payGatewayAddress,
+  populationRegistryAddress,
   probePostgres,
   probeRedis,
   startEmbeddedPostgres,
@@ -159,6 +162,17 @@ function paymentHashSecret(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/**
+ * The portal's bearer token at the population registry stand-in: given, or one per installation kept with
+ * its data (like the registry's people), so a registry left running keeps answering a restarted portal.
+ */
+function populationRegistryToken(): string {
+  if (process.env.POPULATION_REGISTRY_TOKEN) return process.env.POPULATION_REGISTRY_TOKEN;
+  const file = join(dataDir, 'population-registry-token');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
 async function main(): Promise<void> {
   for (const file of [
     'dist/apps/api/main.js',
@@ -168,6 +182,7 @@ async function main(): Promise<void> {
     'dist/apps/eid-provider/main.js',
     'dist/apps/agencies-mock/main.js',
     'dist/apps/pay-gateway/main.js',
+    'dist/apps/population-registry/main.js',
     'dist/apps/web/browser/index.html',
   ]) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing: build first (npm run build)`);
@@ -183,6 +198,7 @@ async function main(): Promise<void> {
   const agenciesPort = process.env.AGENCIES_PORT || '4100';
   const payGateway = payGatewayAddress(process.env);
   const tmnCode = process.env.PAYMENT_TMN_CODE || 'DVCPORT1';
+  const populationRegistry = populationRegistryAddress(process.env);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV ?? 'production',
@@ -205,6 +221,11 @@ async function main(): Promise<void> {
     PAYMENT_GATEWAY_URL: process.env.PAYMENT_GATEWAY_URL || payGateway.url,
     PAYMENT_TMN_CODE: tmnCode,
     PAYMENT_HASH_SECRET: paymentHashSecret(),
+    // Personal ID numbers for births and deaths recorded, at the signing of a dossier (the API and the
+    // worker both get this env): the stand-in on POPULATION_REGISTRY_PORT unless POPULATION_REGISTRY_URL
+    // names another.
+    POPULATION_REGISTRY_URL: process.env.POPULATION_REGISTRY_URL || populationRegistry.url,
+    POPULATION_REGISTRY_TOKEN: populationRegistryToken(),
   };
 
   runOnce(['dist/apps/api/cli.js', 'migrate'], env);
@@ -247,6 +268,18 @@ async function main(): Promise<void> {
     ]),
   });
   await waitForReady(`${payGateway.url}/health`, 15_000, 'pay-gateway', 'the VNPAY stand-in');
+  // The stand-in answers the portal's POPULATION_REGISTRY_TOKEN and keeps its people with the portal's data.
+  launch('population-registry', 'dist/apps/population-registry/main.js', {
+    ...env,
+    POPULATION_REGISTRY_PORT: populationRegistry.port,
+    POPULATION_REGISTRY_DATA_DIR: process.env.POPULATION_REGISTRY_DATA_DIR || join(dataDir, 'population-registry'),
+  });
+  await waitForReady(
+    `${populationRegistry.url}/health`,
+    15_000,
+    'population-registry',
+    'the population registry stand-in',
+  );
   launch('api', 'dist/apps/api/main.js', env);
   launch('worker', 'dist/apps/worker/main.js', env);
   await waitForReady(`http://127.0.0.1:${port}/api/health/ready`, 60_000, 'api', 'the API');
@@ -272,7 +305,12 @@ async function main(): Promise<void> {
       : `  Payments go to PAYMENT_GATEWAY_URL; the VNPAY stand-in at ${payGateway.url}/ is unused`,
   );
   say(
-    `  Logs: ${logDir}/{api,worker,mail-catcher,eid-provider,agencies-mock,pay-gateway}.log (or start with --verbose)`,
+    env.POPULATION_REGISTRY_URL === populationRegistry.url
+      ? `  Population registry (stand-in: personal ID numbers, deaths recorded): ${populationRegistry.url}/`
+      : `  The population registry is POPULATION_REGISTRY_URL; the stand-in at ${populationRegistry.url}/ is unused`,
+  );
+  say(
+    `  Logs: ${logDir}/{api,worker,mail-catcher,eid-provider,agencies-mock,pay-gateway,population-registry}.log (or start with --verbose)`,
   );
   say('');
   runOnce(['dist/apps/api/cli.js', 'demo-accounts'], env);
