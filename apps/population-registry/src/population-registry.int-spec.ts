@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -424,6 +424,45 @@ describe('population registry stand-in', () => {
         expect((await after.death({ ...deathRequest, dossierCode: newCode('KT') })).status).toBe(409);
       } finally {
         await second.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('finishes at the next start what a crash between two files left half done', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'population-registry-repair-'));
+    try {
+      const request = child({ fullName: 'Lý Thị Nửa', dateOfBirth: '2026-02-02' });
+      const first = await startPopulationRegistry({ token: TOKEN, dataDir });
+      const born = await client(first.url).birth(request);
+      await first.stop();
+      const peopleAlive = readFileSync(join(dataDir, 'people.json'));
+
+      const second = await startPopulationRegistry({ token: TOKEN, dataDir });
+      const deathRequest = {
+        dossierCode: newCode('KT'),
+        personalId: born.body.personalId,
+        fullName: 'Lý Thị Nửa',
+        dateOfDeath: '2026-03-03',
+      };
+      const died = await client(second.url).death(deathRequest);
+      await second.stop();
+      // As if killed after the death's file and before the person's, and after a person before the birth's.
+      writeFileSync(join(dataDir, 'people.json'), peopleAlive);
+      rmSync(join(dataDir, 'births.json'));
+
+      const third = await startPopulationRegistry({ token: TOKEN, dataDir });
+      const after = client(third.url);
+      try {
+        expect(await after.birth(request)).toMatchObject({ status: 200, body: born.body });
+        expect((await after.citizen(born.body.personalId)).body).toMatchObject({
+          status: 'deceased',
+          dateOfDeath: '2026-03-03',
+        });
+        expect(await after.death(deathRequest)).toMatchObject({ status: 200, body: died.body });
+      } finally {
+        await third.stop();
       }
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
