@@ -1,0 +1,11 @@
+export { createCertificateAuthority, issueSigningCertificate, certificateFingerprint } from './pdf/certificates';
+export type { CertificateAuthority, SigningIdentity } from './pdf/certificates';
+export { sealPrivateKey, unsealPrivateKey } from './pdf/sealed-key';
+export { renderDocument } from './pdf/document';
+export type { DocumentContent } from './pdf/document';
+export { renderReceipt } from './pdf/receipt';
+export type { ReceiptContent } from './pdf/receipt';
+export { amountInWords, formatVnd } from './pdf/amount-in-words';
+export { signPdf } from './pdf/sign';
+export { verifyPdf } from './pdf/verify';
+export type { Verification } from './pdf/verify';
