@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 
@@ -11,8 +12,17 @@ import QRCode from 'qrcode';
 
 export const FONT = { regular: 'BeVietnamPro-Regular', bold: 'BeVietnamPro-Bold' } as const;
 
+declare const __non_webpack_require__: NodeJS.Require | undefined;
+/**
+ * Node's own require, to find the font files at run time: the API and the worker are webpack
+ * bundles, and webpack would take a plain require.resolve() of the fonts for a request to bundle
+ * every file of the font package (and fail on the first .ttf).
+ */
+const nodeRequire: NodeJS.Require =
+  typeof __non_webpack_require__ === 'function' ? __non_webpack_require__ : createRequire(__filename);
+
 const fontFile = (weight: string) =>
-  require.resolve(`@expo-google-fonts/be-vietnam-pro/${weight}/BeVietnamPro_${weight}.ttf`);
+  nodeRequire.resolve(`@expo-google-fonts/be-vietnam-pro/${weight}/BeVietnamPro_${weight}.ttf`);
 
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
 /** The font files, read once per process. */
