@@ -35,6 +35,33 @@ export interface DocumentContent {
 
 export const DIGITALLY_SIGNED_NOTE = '(Đã ký số)';
 
+const LINE_GAP = 3;
+/** Room the place and date, the signer and the QR code take below the facts (measured: about 140 pt). */
+const SIGNATURE_BLOCK = 160;
+/** Font sizes the facts may take, largest first: a long extract is set smaller, never onto a second page. */
+const FACT_SIZES = [12, 11.5, 11, 10.5, 10, 9.5, 9];
+
+/** The largest size at which the facts fit on the page above the signature; a RangeError when none does. */
+function factSize(doc: PDFKit.PDFDocument, content: DocumentContent, top: number): number {
+  doc.font(FONT.regular).fontSize(9);
+  const footnote = content.footnote ? 24 + doc.heightOfString(content.footnote, { width: CONTENT_WIDTH }) : 0;
+  const room = PAGE.height - PAGE.bottom - top - SIGNATURE_BLOCK - footnote;
+  for (const size of FACT_SIZES) {
+    // Measured all in bold, the wider of the two weights, so that the estimate is never short.
+    doc.font(FONT.bold).fontSize(size);
+    const height = content.facts.reduce(
+      (sum, fact) =>
+        sum +
+        doc.heightOfString(`${fact.label}: ${fact.value}`, { width: CONTENT_WIDTH, lineGap: LINE_GAP }) +
+        0.25 * doc.currentLineHeight(true),
+      0,
+    );
+    // A tenth more for the label and the value wrapping apart (regular, then bold).
+    if (height * 1.1 <= room) return size;
+  }
+  throw new RangeError(`The document's ${content.facts.length} facts do not fit on one A4 page`);
+}
+
 export async function renderDocument(content: DocumentContent, options: { createdAt?: Date } = {}): Promise<Buffer> {
   const doc = newPage({
     title: `${content.title} – ${content.documentNumber}`,
@@ -52,13 +79,14 @@ export async function renderDocument(content: DocumentContent, options: { create
 
   doc.x = PAGE.left;
   doc.y = y + 18;
+  const size = factSize(doc, content, doc.y);
   for (const fact of content.facts) {
-    doc.font(FONT.regular).fontSize(12).text(`${fact.label}: `, PAGE.left, doc.y, {
+    doc.font(FONT.regular).fontSize(size).text(`${fact.label}: `, PAGE.left, doc.y, {
       width: CONTENT_WIDTH,
       continued: true,
-      lineGap: 3,
+      lineGap: LINE_GAP,
     });
-    doc.font(FONT.bold).text(fact.value, { lineGap: 3 });
+    doc.font(FONT.bold).text(fact.value, { lineGap: LINE_GAP });
     doc.moveDown(0.25);
   }
 

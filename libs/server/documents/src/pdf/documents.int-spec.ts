@@ -257,6 +257,20 @@ describe('signed documents, read by poppler-utils and jsqr', () => {
     });
   });
 
+  it('sets a long extract smaller to keep it on one page, and refuses one that cannot fit', async () => {
+    const facts = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        label: `Thông tin thứ ${i + 1}`,
+        value: i % 3 ? 'Nguyễn Thị Ánh Dương' : 'Số 12 phố Đội Cấn, Phường Ba Đình, Thành phố Hà Nội, Việt Nam',
+      }));
+    const long = await fileOf('long.pdf', await renderDocument({ ...extract, facts: facts(18) }));
+    expect((await run('pdfinfo', [long])).stdout).toMatch(/Pages:\s+1\n/);
+    expect((await run('pdftotext', [long, '-'])).stdout).toContain('Thông tin thứ 18');
+    await expect(renderDocument({ ...extract, facts: facts(40) })).rejects.toThrow(/do not fit on one A4 page/);
+    const items = Array.from({ length: 30 }, () => receipt.items[1]);
+    await expect(renderReceipt({ ...receipt, items })).rejects.toThrow(/do not fit on one A4 page/);
+  });
+
   it('renders the same bytes from the same content and creation date', async () => {
     const createdAt = new Date('2026-12-02T03:04:05Z');
     expect((await renderDocument(extract, { createdAt })).equals(await renderDocument(extract, { createdAt }))).toBe(

@@ -48,13 +48,21 @@ const COLUMNS = [
   { header: 'Thành tiền', width: CONTENT_WIDTH - 32 - 218 - 56 - 90, align: 'right' },
 ] as const;
 
-function row(doc: PDFKit.PDFDocument, cells: string[], y: number, font: string): number {
-  const padding = 4;
+const PADDING = 4;
+/** What comes under the table: the total, five lines of payment, the signature and the QR code. */
+const BELOW_TABLE = 22 + 8 + 5 * 21 + 18 + 135;
+
+function rowHeight(doc: PDFKit.PDFDocument, cells: string[], font: string): number {
   doc.font(font).fontSize(10.5);
   const heights = cells.map((cell, i) =>
-    doc.heightOfString(cell, { width: COLUMNS[i].width - 2 * padding, align: COLUMNS[i].align }),
+    doc.heightOfString(cell, { width: COLUMNS[i].width - 2 * PADDING, align: COLUMNS[i].align }),
   );
-  const height = Math.max(...heights) + 2 * padding;
+  return Math.max(...heights) + 2 * PADDING;
+}
+
+function row(doc: PDFKit.PDFDocument, cells: string[], y: number, font: string): number {
+  const padding = PADDING;
+  const height = rowHeight(doc, cells, font);
   let x = PAGE.left;
   cells.forEach((cell, i) => {
     const column = COLUMNS[i];
@@ -90,20 +98,24 @@ export async function renderReceipt(content: ReceiptContent, options: { createdA
   if (content.payer.address) line(doc, 'Địa chỉ', content.payer.address);
   line(doc, 'Mã hồ sơ', content.dossierCode);
 
-  y = row(
-    doc,
-    COLUMNS.map((c) => c.header),
-    doc.y + 8,
-    FONT.bold,
+  const rows = content.items.map((item, i) => [
+    String(i + 1),
+    item.label,
+    String(item.quantity),
+    formatVnd(item.unitAmount),
+    formatVnd(item.amount),
+  ]);
+  // The table and all that comes under it stay on the one page, or the receipt is refused.
+  const header = COLUMNS.map((c) => c.header);
+  const tableHeight = [header, ...rows].reduce(
+    (sum, cells, i) => sum + rowHeight(doc, cells, i ? FONT.regular : FONT.bold),
+    0,
   );
-  content.items.forEach((item, i) => {
-    y = row(
-      doc,
-      [String(i + 1), item.label, String(item.quantity), formatVnd(item.unitAmount), formatVnd(item.amount)],
-      y,
-      FONT.regular,
-    );
-  });
+  if (doc.y + 8 + tableHeight + BELOW_TABLE > PAGE.height - PAGE.bottom) {
+    throw new RangeError(`The receipt's ${content.items.length} items do not fit on one A4 page`);
+  }
+  y = row(doc, header, doc.y + 8, FONT.bold);
+  for (const cells of rows) y = row(doc, cells, y, FONT.regular);
   const totalHeight = 22;
   const labelWidth = CONTENT_WIDTH - COLUMNS[4].width;
   doc.rect(PAGE.left, y, labelWidth, totalHeight).lineWidth(0.6).stroke();
