@@ -11,6 +11,7 @@ import { DossierSubject1764800000000 } from './1764800000000-dossier-subject';
 import { ProcedureAdministration1764900000000 } from './1764900000000-procedure-administration';
 import { FeeItems1765000000000 } from './1765000000000-fee-items';
 import { Payments1765100000000 } from './1765100000000-payments';
+import { Results1765200000000 } from './1765200000000-results';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   ProcedureAdministration1764900000000,
   FeeItems1765000000000,
   Payments1765100000000,
+  Results1765200000000,
 ];

@@ -8,6 +8,7 @@ import {
   aSignedInCitizen,
   aSubmittedBirthRegistration,
   BrowserClient,
+  TINY_PDF,
   uploadPaper,
   vietnamDaysAgo,
 } from '@portal/testing';
@@ -137,6 +138,7 @@ describe('API: who may call which route (the authorisation matrix)', () => {
       if (response.status !== 200) throw new Error(`fixture: ${action} answered ${response.status}`);
     };
     let days = 0;
+    let results = 0;
     const freeDay = () => new Date(Date.UTC(2099, 0, 1 + days++)).toISOString().slice(0, 10);
 
     const fresh: MatrixContext['fresh'] = {
@@ -162,6 +164,20 @@ describe('API: who may call which route (the authorisation matrix)', () => {
         return day;
       },
       freeDay,
+      async result() {
+        // A result row as the worker writes one (its bytes need not be a signed PDF to test who may read it).
+        const { code } = await fresh.dossier('new');
+        const verificationCode = `M${String(results++).padStart(3, '0')}-TEST`;
+        await api.dataSource.query(
+          `INSERT INTO dossier_result (dossier_id, verification_code, document_number, title, summary, content, sha256,
+                                       signer_fingerprint, signer_name, signer_title, signed_at)
+           SELECT id, $2, '1/2026/TLKS', 'TRÍCH LỤC KHAI SINH', '[]', $3, repeat('0', 64), repeat('0', 64),
+                  'Lê Văn Cường', 'CHỦ TỊCH', now()
+             FROM dossier WHERE code = $1`,
+          [code, verificationCode, TINY_PDF],
+        );
+        return { code, verificationCode };
+      },
       async payment() {
         const { code } = await fresh.dossier('awaiting_payment');
         const started = await owner.browser.request(

@@ -5,6 +5,7 @@ import { demoAccounts, demoPassword, IdentitySeeder } from '@portal/server/ident
 import { buildDataSourceOptions, loadConfigOrExit } from '@portal/server/platform';
 import { DataSource } from 'typeorm';
 import { explainStartupFailure } from './bootstrap-error';
+import { SigningKeys } from '@portal/server/results';
 import { SeedModule } from './seed.module';
 
 /**
@@ -39,9 +40,11 @@ async function seed(): Promise<void> {
   try {
     const identity = await app.get(IdentitySeeder).seed();
     const catalogue = await app.get(CatalogueSeeder).seed();
+    // The demonstration CA and a signing certificate per ward, for the signed electronic results.
+    const keys = await app.get(SigningKeys).seed();
     console.log(
       `Demo data in place: ${identity.units} administrative units, ${catalogue.procedures} procedures, ` +
-        `${identity.accounts} new demo accounts.`,
+        `${identity.accounts} new demo accounts, signing certificates for ${keys.wards} wards.`,
     );
   } finally {
     await app.close();

@@ -32,6 +32,7 @@ const TAGS: Record<string, string> = {
   dossiers: "A citizen's submitted dossiers, their actions on them, and the public status lookup.",
   payments:
     "Paying a dossier's fee online through the payment gateway (VNPAY API 2.1.0), and the gateway's calls back (return, IPN).",
+  results: 'The signed electronic results (PDF, PAdES) to download, and their public verification by code or by file.',
   attachments: 'Papers uploaded for an application (PDF, JPEG or PNG), readable by their owner alone.',
   'back office': "A ward's inbox, its dossiers and the workflow actions of its clerks and leaders; auditors read.",
   operations: 'Health checks for orchestrators and load balancers.',

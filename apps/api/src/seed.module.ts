@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CatalogueModule } from '@portal/server/catalogue';
 import { IdentityModule } from '@portal/server/identity';
 import { AppConfig, ConfigModule, DatabaseModule } from '@portal/server/platform';
+import { ResultsSeedModule } from '@portal/server/results';
 
 /** What the seed command needs: the database and the seeders of each domain. */
 @Module({})
@@ -9,7 +10,13 @@ export class SeedModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: SeedModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot('portal-seed'), IdentityModule, CatalogueModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot('portal-seed'),
+        IdentityModule,
+        CatalogueModule,
+        ResultsSeedModule,
+      ],
     };
   }
 }

@@ -37,7 +37,7 @@ const DOSSIERS = 1000;
 const CITIZENS = 20;
 const CONCURRENCY = 16;
 const base = Number(process.env.E2E_PORT ?? 4310) + 20;
-const ports = { api: base, smtp: base + 1, mailWeb: base + 2, agencies: base + 3 };
+const ports = { api: base, smtp: base + 1, mailWeb: base + 2, agencies: base + 3, registry: base + 4 };
 
 type Path = 'approved' | 'supplement' | 'refused' | 'linked';
 /** Every tenth dossier waits for a paper, every twentieth is refused at sign-off, one in ten is the linked procedure. */
@@ -52,10 +52,13 @@ function expectedActions(path: Path): string[] {
         ? ['start', 'propose_refusal', 'sign']
         : ['start', 'propose_approval', 'sign'];
   const agencies = path === 'linked' ? ['agency-health-insurance', 'agency-residence'] : [];
-  return ['submit', 'intake-check', 'receive', ...steps, ...agencies].sort();
+  // A signed approval issues the signed electronic result (the worker's documents job).
+  const result = path === 'refused' ? [] : ['result-issued'];
+  return ['submit', 'intake-check', 'receive', ...steps, ...agencies, ...result].sort();
 }
 /** The citizen's e-mails: the receipt, then "received", "papers needed", and the outcome. */
-const expectedMails = (path: Path) => (path === 'supplement' ? 4 : 3);
+/** Submitted, received, (papers asked for,) decided, and — approved — the electronic result ready. */
+const expectedMails = (path: Path) => (path === 'supplement' ? 5 : path === 'refused' ? 3 : 4);
 
 async function until<T>(what: string, read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 120_000) {
   const started = Date.now();
@@ -111,6 +114,12 @@ test('1,000 dossiers through the whole workflow while the worker is killed twice
     AGENCIES_PORT: String(ports.agencies),
     AGENCIES_TOKEN: randomBytes(24).toString('hex'),
     AGENCIES_DELAY_MS: '10,100',
+    PAYMENT_HASH_SECRET: randomBytes(24).toString('hex'),
+    DOCUMENT_KEY_SECRET: randomBytes(32).toString('hex'),
+    POPULATION_REGISTRY_URL: `http://127.0.0.1:${ports.registry}`,
+    POPULATION_REGISTRY_PORT: String(ports.registry),
+    POPULATION_REGISTRY_TOKEN: randomBytes(24).toString('hex'),
+    POPULATION_REGISTRY_DATA_DIR: join(uploadDir, 'population-registry'),
   };
   const run = (script: string) =>
     spawn(process.execPath, [join(root, 'dist/apps', script)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -127,7 +136,12 @@ test('1,000 dossiers through the whole workflow while the worker is killed twice
       });
       expect(result.status, result.stderr).toBe(0);
     }
-    processes.push(run('mail-catcher/main.js'), run('agencies-mock/main.js'), run('api/main.js'));
+    processes.push(
+      run('mail-catcher/main.js'),
+      run('agencies-mock/main.js'),
+      run('population-registry/main.js'),
+      run('api/main.js'),
+    );
     const api = `http://127.0.0.1:${ports.api}/api`;
     await until(
       'the API',
@@ -255,6 +269,7 @@ test('1,000 dossiers through the whole workflow while the worker is killed twice
 
     // The worker catches up: every outbox message published, every notification sent, every agency answered.
     const linkedCount = Array.from({ length: DOSSIERS }, (_, i) => pathOf(i)).filter((p) => p === 'linked').length;
+    const approvedCount = Array.from({ length: DOSSIERS }, (_, i) => pathOf(i)).filter((p) => p !== 'refused').length;
     await until(
       'the worker to catch up',
       async () => {
@@ -267,7 +282,8 @@ test('1,000 dossiers through the whole workflow while the worker is killed twice
         return (
           (await count(`SELECT count(*) AS n FROM outbox_message WHERE published_at IS NULL`)) +
           (await count(`SELECT count(*) AS n FROM notification WHERE status <> 'sent'`)) +
-          (2 * linkedCount - (await count(`SELECT count(*) AS n FROM dossier_event WHERE action LIKE 'agency-%'`)))
+          (2 * linkedCount - (await count(`SELECT count(*) AS n FROM dossier_event WHERE action LIKE 'agency-%'`))) +
+          (approvedCount - (await count(`SELECT count(*) AS n FROM dossier_result`)))
         );
       },
       (left) => left === 0,
@@ -300,6 +316,14 @@ test('1,000 dossiers through the whole workflow while the worker is killed twice
       })
       .filter(Boolean);
     expect(wrong.slice(0, 5)).toEqual([]);
+    // One signed result and one personal ID number per approved dossier, whatever the kills interrupted.
+    const results = (
+      await db.query(
+        `SELECT count(*)::int AS n, count(DISTINCT personal_id)::int AS ids, count(DISTINCT dossier_id)::int AS dossiers
+           FROM dossier_result WHERE personal_id ~ '^[0-9]{12}$'`,
+      )
+    ).rows[0];
+    expect(results).toEqual({ n: approvedCount, ids: approvedCount, dossiers: approvedCount });
 
     // Every e-mail reached the SMTP server, each under its own Message-ID. A crash between the server's acceptance
     // and the mark sends it again under the same Message-ID (for the recipient to recognise): at most the five
@@ -318,7 +342,7 @@ test('1,000 dossiers through the whole workflow while the worker is killed twice
     expect(resent).toBeLessThanOrEqual(2 * 5);
 
     // No job was lost, none failed for good, none is left waiting.
-    for (const name of ['dossier-intake', 'notifications', 'agency-fan-out']) {
+    for (const name of ['dossier-intake', 'notifications', 'agency-fan-out', 'documents']) {
       const redis = new URL(testRedisUrl());
       const connection = {
         host: redis.hostname,

@@ -13,6 +13,7 @@ import {
 import { DossiersWorkerModule } from '@portal/server/dossiers';
 import { NotificationsModule } from '@portal/server/notifications';
 import { PaymentsWorkerModule } from '@portal/server/payments';
+import { ResultsWorkerModule } from '@portal/server/results';
 
 /** Composition only: the relay and the processors this worker runs. */
 @Module({})
@@ -34,6 +35,7 @@ export class WorkerModule {
         NotificationsModule,
         DossiersWorkerModule,
         PaymentsWorkerModule,
+        ResultsWorkerModule,
       ],
     };
   }

@@ -25,6 +25,8 @@ export const workflowActions = [
   'pay',
   /** Left unpaid past the time allowed: withdrawn by the portal. */
   'cancel_unpaid',
+  /** The electronic result has reached the citizen (downloaded): the dossier is returned. */
+  'deliver',
 ] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
 
@@ -114,6 +116,8 @@ export interface DossierDetail extends DossierSummary {
   allowedActions: WorkflowAction[];
   /** While the ward waits for papers: what it asked for and why. */
   supplementRequest: { reason: string | null; papers: string[]; at: string } | null;
+  /** The signed electronic result, once issued: its number and the code that verifies it. */
+  result: { documentNumber: string; verificationCode: string; signedAt: string; deliveredAt: string | null } | null;
 }
 
 /** A dossier's code: `HS-<province>-<yymmdd>-<serial>`, e.g. `HS-01-261125-000123`. */

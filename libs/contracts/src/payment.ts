@@ -83,3 +83,11 @@ export const vnpayResultQuerySchema = z.looseObject({
   vnp_SecureHash: vnpField,
   vnp_SecureHashType: vnpField,
 });
+
+/** `/api/verify/:code`: the code printed under a document's QR code (`K7M2-Q9XD`). */
+export const verificationPathSchema = z.object({
+  code: z
+    .string()
+    .regex(/^[0-9A-Za-z]{4}-[0-9A-Za-z]{4}$/, { message: 'wrongType' })
+    .meta({ description: "The verification code printed under the document's QR code.", example: 'K7M2-Q9XD' }),
+});

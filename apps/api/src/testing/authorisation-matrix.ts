@@ -72,6 +72,8 @@ export interface MatrixContext {
     attachment(): Promise<string>;
     /** The owner's dossier of ward 00004: just submitted, or proposed for approval and awaiting the leader's signature. */
     dossier(state: 'new' | 'awaiting_signature' | 'awaiting_payment'): Promise<{ code: string; version: number }>;
+    /** A fresh dossier of the owner with its result (the row the worker writes). */
+    result(): Promise<{ code: string; verificationCode: string }>;
     /** A payment the owner has just started, of a fresh dossier awaiting payment. */
     payment(): Promise<{ reference: string; amount: number }>;
     /** The merchant secret the API checks the gateway's signatures with. */
@@ -125,6 +127,7 @@ export const publicWrites = [
   'POST /api/auth/login',
   'POST /api/auth/logout',
   'POST /api/dossiers/lookup',
+  'POST /api/verify/:code/file',
 ];
 
 const every = (outcome: Outcome): Record<Actor, Outcome> =>
@@ -407,6 +410,35 @@ export const authorisationMatrix: MatrixRow[] = [
         vnp_TransactionStatus: '02',
       };
       return { query: `${new URLSearchParams(params)}&vnp_SecureHash=${signParams(params, ctx.fresh.paymentSecret)}` };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/dossiers/:code/result',
+    expect: OWNER_ONLY,
+    request: async (ctx) => ({ params: { code: (await ctx.fresh.result()).code } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/office/dossiers/:code/result',
+    expect: WARD_READ,
+    request: async (ctx) => ({ params: { code: (await ctx.fresh.result()).code } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/verify/:code',
+    expect: PUBLIC,
+    request: async (ctx) => ({ params: { code: (await ctx.fresh.result()).verificationCode } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/verify/:code/file',
+    note: 'Anyone checks a file against a document (public, changes nothing).',
+    expect: PUBLIC,
+    request: async (ctx) => {
+      const form = new FormData();
+      form.append('file', new Blob([TINY_PDF], { type: 'application/pdf' }), 'trich-luc.pdf');
+      return { params: { code: (await ctx.fresh.result()).verificationCode }, body: form };
     },
   },
   {

@@ -146,3 +146,12 @@ export function applicantStep<const R extends readonly [string, ...string[]]>(
     email: optionalEmail,
   });
 }
+
+/** `2026-12-02` → `02/12/2026`, as civil-status documents write dates. */
+export function vietnameseDate(isoDate: string): string {
+  const [y, m, d] = isoDate.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** The words a civil-status document uses for a person's sex. */
+export const sexInVietnamese: Record<(typeof sexes)[number], string> = { male: 'Nam', female: 'Nữ' };

@@ -32,6 +32,36 @@ export interface Contact {
   email?: string;
 }
 
+/** What the national population registry is told when a dossier's result is issued. */
+export type RegistryRecord =
+  | {
+      kind: 'birth';
+      fullName: string;
+      sex: 'male' | 'female';
+      dateOfBirth: string;
+      placeOfBirth?: string;
+      motherPersonalId?: string;
+      fatherPersonalId?: string;
+    }
+  | { kind: 'death'; personalId?: string; fullName: string; dateOfBirth?: string; dateOfDeath: string };
+
+/** One line of a result document, in Vietnamese (the language of civil-status documents). */
+export interface ResultFact {
+  label: string;
+  value: string;
+}
+
+/** The result document a procedure issues: its title, its facts, and the minimum the public verification page shows. */
+export interface ResultDocument {
+  /** e.g. `TRÍCH LỤC KHAI SINH`. */
+  title: string;
+  /** The abbreviation in the registration number, e.g. `TLKS` (Số: 12/2026/TLKS-BS). */
+  numberSuffix: string;
+  facts: ResultFact[];
+  /** What `/verify/:code` says the document certifies, no more. */
+  summary: ResultFact[];
+}
+
 /** A rule that spans pages reports a problem on a field, with one of the shared validation messages. */
 export type ReportIssue = (path: (string | number)[], message: ValidationMessageKey) => void;
 
@@ -69,4 +99,11 @@ export interface ProcedureForm {
    * table) says here what they receive of the application.
    */
   handOffPayload?(application: ApplicationData): Record<string, unknown>;
+  /** What the population registry records when the result is issued (a new citizen, a death). */
+  registryRecord(application: ApplicationData): RegistryRecord;
+  /**
+   * The signed result document (the extract), given what the registry answered: the personal ID number
+   * of the person the dossier is about (null when the registry has none) and the registration date.
+   */
+  result(application: ApplicationData, context: { personalId: string | null; registeredOn: string }): ResultDocument;
 }

@@ -25,6 +25,8 @@ describe('the procedure registry', () => {
       'contact',
       'unitCode',
       'duplicateKeys',
+      'registryRecord',
+      'result',
     ] as const)
       expect(typeof form[part]).toBe('function');
     expect(form.intakeChecks.length).toBeGreaterThan(0);

@@ -10,6 +10,8 @@ import type {
   FeeCase,
   FormStepDefinition,
   ProcedureForm,
+  RegistryRecord,
+  ResultDocument,
   Subject,
 } from './procedure-form';
 
@@ -74,6 +76,20 @@ export function handOffPayloadOf(procedureCode: string, application: Application
   const form = requireForm(procedureCode);
   if (!form.handOffPayload) throw new Error(`procedure ${procedureCode} hands nothing to the agencies`);
   return form.handOffPayload(application);
+}
+
+/** What the population registry records when the dossier's result is issued. */
+export function registryRecordOf(procedureCode: string, application: ApplicationData): RegistryRecord {
+  return requireForm(procedureCode).registryRecord(application);
+}
+
+/** The procedure's result document for the application, with what the registry answered. */
+export function resultOf(
+  procedureCode: string,
+  application: ApplicationData,
+  context: { personalId: string | null; registeredOn: string },
+): ResultDocument {
+  return requireForm(procedureCode).result(application, context);
 }
 
 /** The whole application of one procedure, with the rules that span pages. */

@@ -41,6 +41,7 @@ export const templateParamSchemas = {
       'payment_reminder',
       'cancelled_unpaid',
       'refunded',
+      'result_ready',
     ]),
     /** The fee concerned, whole đồng (the payment notices). */
     amount: z.number().int().min(0).optional(),
@@ -369,6 +370,16 @@ const statusTexts: Record<
     en: {
       subject: (c) => `Application ${c} was withdrawn: its fee was not paid`,
       body: 'The fee for your application was not paid in time, so the application was withdrawn. You can apply again.',
+    },
+  },
+  result_ready: {
+    vi: {
+      subject: (c) => `Kết quả điện tử của hồ sơ ${c} đã sẵn sàng`,
+      body: 'Kết quả giải quyết hồ sơ của ông/bà đã được ký số. Ông/bà tải bản điện tử tại trang hồ sơ; bản điện tử có giá trị pháp lý như bản giấy và được kiểm tra bằng mã QR trên văn bản.',
+    },
+    en: {
+      subject: (c) => `The electronic result of application ${c} is ready`,
+      body: 'The result of your application has been digitally signed. Download it from the application page; the electronic document has the same legal value as paper and can be checked with the QR code on it.',
     },
   },
   refunded: {

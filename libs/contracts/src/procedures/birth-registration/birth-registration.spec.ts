@@ -2,7 +2,7 @@ import { childStep, daysSinceBirth, informantStep, isLateRegistration, motherSte
 import { BIRTH_REGISTRATION, LINKED_BIRTH_REGISTRATION } from '../../procedure-codes';
 import { fieldProblems } from '../../validation';
 import { todayInVietnam } from '../fields';
-import { applicationSchema } from '../registry';
+import { applicationSchema, registryRecordOf, resultOf } from '../registry';
 
 const codes = (result: { success: boolean; error?: unknown }) =>
   result.success ? [] : fieldProblems(result.error as never, 'vi').map((p) => `${p.field}:${p.code}`);
@@ -99,5 +99,32 @@ describe('birth registration form', () => {
   it('knows the date in Viet Nam, seven hours ahead of UTC', () => {
     expect(todayInVietnam(new Date('2026-11-25T16:59:00Z'))).toBe('2026-11-25');
     expect(todayInVietnam(new Date('2026-11-25T17:00:00Z'))).toBe('2026-11-26');
+  });
+});
+
+describe('the birth-registration extract', () => {
+  it('tells the registry of the new citizen and prints the facts with the number it gave', () => {
+    const application = validApplication();
+    expect(registryRecordOf(BIRTH_REGISTRATION, application)).toEqual({
+      kind: 'birth',
+      fullName: 'Nguyễn Minh Khang',
+      sex: 'male',
+      dateOfBirth: application.child.dateOfBirth,
+      placeOfBirth: 'Bệnh viện Phụ sản Hà Nội, Số 929 đường La Thành, Phường Giảng Võ, Thành phố Hà Nội',
+      motherPersonalId: '001195012345',
+    });
+    const doc = resultOf(BIRTH_REGISTRATION, application, { personalId: '001226000123', registeredOn: '2026-12-02' });
+    expect(doc.title).toBe('TRÍCH LỤC KHAI SINH');
+    const fact = (label: string) => doc.facts.find((f) => f.label === label)?.value;
+    expect(fact('Họ, chữ đệm, tên')).toBe('Nguyễn Minh Khang');
+    expect(fact('Giới tính')).toBe('Nam');
+    expect(fact('Số định danh cá nhân')).toBe('001226000123');
+    expect(fact('Ngày đăng ký')).toBe('02/12/2026');
+    expect(fact('Họ, chữ đệm, tên người cha')).toBe('—');
+    expect(doc.summary.map((f) => f.label)).toEqual(['Người được khai sinh', 'Ngày sinh', 'Ngày đăng ký']);
+    // The linked procedure issues the same extract.
+    expect(
+      resultOf(LINKED_BIRTH_REGISTRATION, application, { personalId: null, registeredOn: '2026-12-02' }).title,
+    ).toBe('TRÍCH LỤC KHAI SINH');
   });
 });

@@ -6,6 +6,7 @@ import { birthPlaceStep, childStep, fatherStep, informantStep, motherStep, origi
 
 export * from './steps';
 export * from './rules';
+export * from './result';
 
 /** The pages birth registration shares with the linked procedure, before the papers. */
 export const birthSteps: FormStepDefinition[] = [

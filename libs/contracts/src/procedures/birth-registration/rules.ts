@@ -1,5 +1,6 @@
 import { daysBetween, todayInVietnam } from '../fields';
 import type { ApplicationData, Channel, FeeCase, ProcedureForm, ReportIssue } from '../procedure-form';
+import { birthRegistryRecord, birthResult } from './result';
 import type { BirthApplication } from './steps';
 
 /** Registration within this many days of the birth is on time and free (Law on Civil Status, art. 15). */
@@ -51,6 +52,8 @@ export const birthRegistrationParts: Omit<ProcedureForm, 'code' | 'steps' | 'cro
   },
   unitCode: (application) => birth(application).ward.unitCode,
   intakeChecks: ['papers', 'duplicates'],
+  registryRecord: birthRegistryRecord,
+  result: birthResult,
   // The same child: name and date of birth, with the mother's or the father's personal ID number.
   duplicateKeys: (application) => {
     const { child, mother, father } = birth(application);

@@ -7,6 +7,8 @@ import {
   feeCaseOf,
   requiredPapersOf,
   subjectOf,
+  registryRecordOf,
+  resultOf,
   unitCodeOf,
 } from '../registry';
 import { deathStep, deceasedStep, declarantStep } from '.';
@@ -105,5 +107,16 @@ describe('death registration (1.000656)', () => {
     expect(keys).toEqual([`death:id:001040001234`, `death:nguyễn văn bảy|1940-03-02|${daysAgo(3)}`]);
     const withoutId = application({ deceased: { ...application().deceased, personalId: undefined } });
     expect(duplicateKeysOf(DEATH_REGISTRATION, withoutId)).toEqual([keys[1]]);
+  });
+});
+
+describe('the death-registration extract', () => {
+  it('tells the registry of the death and prints the facts', () => {
+    const a = application();
+    expect(registryRecordOf(DEATH_REGISTRATION, a)).toMatchObject({ kind: 'death', fullName: 'Nguyễn Văn Bảy' });
+    const doc = resultOf(DEATH_REGISTRATION, a, { personalId: null, registeredOn: '2026-12-02' });
+    expect(doc.title).toBe('TRÍCH LỤC KHAI TỬ');
+    expect(doc.facts.find((f) => f.label === 'Họ, chữ đệm, tên người đã chết')?.value).toBe('Nguyễn Văn Bảy');
+    expect(doc.facts.find((f) => f.label === 'Nguyên nhân chết')?.value).toBe('Bệnh');
   });
 });

@@ -2,10 +2,12 @@ import { DEATH_REGISTRATION } from '../../procedure-codes';
 import { deliveryStep, wardStep } from '../fields';
 import type { ProcedureForm } from '../procedure-form';
 import { deathCrossPageRules, deathDuplicateKeys, deathFeeCase, deathPapers } from './rules';
+import { deathRegistryRecord, deathResult } from './result';
 import { deathPapersStep, deathStep, declarantStep, deceasedStep, type DeathApplication } from './steps';
 
 export * from './steps';
 export * from './rules';
+export * from './result';
 
 const death = (application: Record<string, unknown>) => application as unknown as DeathApplication;
 
@@ -35,4 +37,6 @@ export const deathRegistrationForm: ProcedureForm = {
   unitCode: (application) => death(application).ward.unitCode,
   duplicateKeys: deathDuplicateKeys,
   intakeChecks: ['papers', 'duplicates'],
+  registryRecord: deathRegistryRecord,
+  result: deathResult,
 };

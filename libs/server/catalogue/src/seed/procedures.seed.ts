@@ -173,14 +173,6 @@ export const demoProcedures: ProcedureSeed[] = [
         },
         amount: 0,
       },
-      {
-        case: 'late',
-        label: {
-          vi: 'Đăng ký khai sinh quá hạn (mức thu theo nghị quyết của Hội đồng nhân dân cấp tỉnh; số liệu minh họa)',
-          en: 'Late birth registration (amount set by the provincial council; demonstration figure)',
-        },
-        amount: 8000,
-      },
       ...resultFees,
     ],
     requiredPapers: [

@@ -1,7 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import signpdf from '@signpdf/signpdf';
-import { P12Signer } from '@signpdf/signer-p12';
-import { DEFAULT_BYTE_RANGE_PLACEHOLDER, SIG_FLAGS, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import {
+  DEFAULT_BYTE_RANGE_PLACEHOLDER,
+  Signer as BaseSigner,
+  SIG_FLAGS,
+  SUBFILTER_ETSI_CADES_DETACHED,
+} from '@signpdf/utils';
 import forge from 'node-forge';
 import { decodedName } from './certificates';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFInvalidObject, PDFName, PDFNumber, PDFString } from 'pdf-lib';
@@ -14,10 +17,10 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFInvalidObject, PDFName
  * stores the reason, location and name as PDFDocEncoding literals, which cannot hold "Phường Ba
  * Đình": here they are UTF-16 text strings. The signature field has no widget (an invisible
  * signature, not on any page). pdf-lib saves without object streams, as @signpdf must find the
- * ByteRange in the clear; @signpdf/signpdf then fills in the ByteRange and the CMS, signed by
- * @signpdf/signer-p12 from a PKCS#12 that node-forge builds in memory under a random passphrase.
+ * ByteRange in the clear; @signpdf/signpdf then fills in the ByteRange and the CMS, which node-forge
+ * makes as @signpdf/signer-p12 does, from the key and certificate held in memory.
  *
- * One correction to P12Signer: node-forge writes the SignerInfo's issuer by re-encoding the
+ * One correction to signer-p12's CMS: node-forge writes the SignerInfo's issuer by re-encoding the
  * certificate's parsed issuer name, and a parsed UTF8String is still UTF-8 bytes, so a CA named
  * in Vietnamese would come out encoded twice and no verifier would find the signer's
  * certificate. Signer.sign() below is P12Signer's, with the issuer name decoded first.
@@ -76,27 +79,32 @@ function addPlaceholder(pdfDoc: PDFDocument, meta: SignatureMeta, signedAt: Date
   fields.push(field);
 }
 
-/** The identity as PKCS#12 DER, only ever in memory, and its one-off passphrase. */
-function p12(identity: { certificatePem: string; privateKeyPem: string }): { der: Buffer; passphrase: string } {
-  const passphrase = randomBytes(24).toString('base64url');
-  const key = forge.pki.privateKeyFromPem(identity.privateKeyPem);
-  const cert = forge.pki.certificateFromPem(identity.certificatePem);
-  const asn1 = forge.pkcs12.toPkcs12Asn1(key, [cert], passphrase, { algorithm: 'aes256' });
-  return { der: Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'), passphrase };
+/** The identity's key and certificate as node-forge objects, parsed once per process. */
+const parsed = new Map<string, { key: forge.pki.rsa.PrivateKey; cert: forge.pki.Certificate }>();
+function forgeIdentity(identity: { certificatePem: string; privateKeyPem: string }) {
+  let found = parsed.get(identity.certificatePem);
+  if (!found) {
+    found = {
+      key: forge.pki.privateKeyFromPem(identity.privateKeyPem) as forge.pki.rsa.PrivateKey,
+      cert: forge.pki.certificateFromPem(identity.certificatePem),
+    };
+    parsed.set(identity.certificatePem, found);
+  }
+  return found;
 }
 
-/** @signpdf/signer-p12's signer, with the SignerInfo's issuer name written once (see the header). */
-class Signer extends P12Signer {
+/**
+ * @signpdf/signer-p12's CMS, made from the key and certificate directly (no PKCS#12 round trip, whose
+ * password-based encryption cost more than the signature), with the SignerInfo's issuer name written
+ * once (see the header).
+ */
+class Signer extends BaseSigner {
+  constructor(private readonly identity: { key: forge.pki.rsa.PrivateKey; cert: forge.pki.Certificate }) {
+    super();
+  }
+
   override async sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
-    const bags = forge.pkcs12.pkcs12FromAsn1(
-      forge.asn1.fromDer(this.cert),
-      this.options.asn1StrictParsing,
-      this.options.passphrase,
-    );
-    const key = bags.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag]?.[0]
-      ?.key as forge.pki.rsa.PrivateKey | undefined;
-    const cert = bags.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag]?.[0]?.cert;
-    if (!key || !cert) throw new Error('The signing identity has no key or no certificate');
+    const { key, cert } = this.identity;
     const p7 = forge.pkcs7.createSignedData();
     p7.content = forge.util.createBuffer(pdfBuffer.toString('binary'));
     p7.addCertificate(cert);
@@ -127,6 +135,5 @@ export async function signPdf(
   const pdfDoc = await PDFDocument.load(pdf, { updateMetadata: false });
   addPlaceholder(pdfDoc, meta, signedAt);
   const prepared = Buffer.from(await pdfDoc.save({ useObjectStreams: false }));
-  const { der, passphrase } = p12(identity);
-  return signpdf.sign(prepared, new Signer(der, { passphrase }), signedAt);
+  return signpdf.sign(prepared, new Signer(forgeIdentity(identity)), signedAt);
 }

@@ -133,6 +133,10 @@ export class MyDossiersService {
       `SELECT id, paper_code, file_name, mime_type, size_bytes FROM attachment WHERE dossier_id = $1 ORDER BY created_at`,
       [row.id],
     );
+    const [result] = await this.dataSource.query(
+      `SELECT document_number, verification_code, signed_at, delivered_at FROM dossier_result WHERE dossier_id = $1`,
+      [row.id],
+    );
     return {
       ...toSummary(row),
       data,
@@ -158,6 +162,14 @@ export class MyDossiersService {
           ? { details: e['details'] as TimelineEvent['details'] }
           : {}),
       })),
+      result: result
+        ? {
+            documentNumber: result.document_number,
+            verificationCode: result.verification_code,
+            signedAt: new Date(result.signed_at).toISOString(),
+            deliveredAt: result.delivered_at ? new Date(result.delivered_at).toISOString() : null,
+          }
+        : null,
       papers: papers.map((p: Record<string, unknown>) => ({
         id: p['id'] as string,
         paperCode: p['paper_code'] as string,

@@ -4,7 +4,7 @@ import type { SessionUser, WorkflowAction, WorkflowStep } from '@portal/contract
 import { HolidaysService } from '@portal/server/catalogue';
 import { RoleRequired } from '@portal/server/identity';
 import { queueNotification } from '@portal/server/notifications';
-import { APP_CONFIG, type AppConfig } from '@portal/server/platform';
+import { APP_CONFIG, QueueNames, writeToOutbox, type AppConfig } from '@portal/server/platform';
 import { decide, dueAt, type ActorRole } from '@portal/server/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DossierNotFound } from '../applications/application.errors';
@@ -154,6 +154,11 @@ export class WorkflowActionsService {
       }
       // The linked procedure goes on to the residence and health-insurance agencies once the birth is registered.
       if (t.handOff === 'partner-agencies') await queueAgencyFanOut(manager, row.id);
+      // The signed result (the extract) is made in the worker, once this commits.
+      if (t.issuesResult)
+        await writeToOutbox(manager, [
+          { queue: QueueNames.documents, name: 'issue-result', payload: { dossierId: row.id } },
+        ]);
       if (t.tellCitizen) await this.tellCitizen(manager, row.id, code, t.to.status as CitizenNews, input.reason);
       if (t.acceptsPapers && input.attachmentIds?.length) {
         await linkAttachmentsToDossier(manager, {

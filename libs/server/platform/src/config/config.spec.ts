@@ -75,8 +75,12 @@ describe('loadConfig', () => {
       EID_CLIENT_SECRET: 'e'.repeat(32),
       METRICS_TOKEN: 'm'.repeat(24),
       PAYMENT_HASH_SECRET: 'p'.repeat(32),
+      DOCUMENT_KEY_SECRET: 'd'.repeat(32),
     };
     expect(loadConfig(production).SESSION_SECRET).toBe('x'.repeat(32));
+    expect(() => loadConfig({ ...production, DOCUMENT_KEY_SECRET: undefined })).toThrow(
+      /^Configuration error: DOCUMENT_KEY_SECRET must be set in production/,
+    );
     expect(() => loadConfig({ ...production, PAYMENT_HASH_SECRET: undefined })).toThrow(
       /^Configuration error: PAYMENT_HASH_SECRET must be set in production/,
     );

@@ -98,6 +98,16 @@ export const configSchema = z.object({
   /** A dossier left unpaid is reminded by e-mail after this many hours, and withdrawn after the second figure. */
   UNPAID_REMIND_AFTER_HOURS: z.coerce.number({ message: 'must be a number of hours like 24' }).min(0).default(24),
   UNPAID_CANCEL_AFTER_HOURS: z.coerce.number({ message: 'must be a number of hours like 72' }).min(0).default(72),
+  /** The national population registry (personal ID numbers); in development the stand-in (apps/population-registry). */
+  POPULATION_REGISTRY_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL like http://127.0.0.1:4600' })
+    .default('http://127.0.0.1:4600'),
+  POPULATION_REGISTRY_TOKEN: z
+    .string()
+    .min(16, { message: 'must be at least 16 characters' })
+    .default('development-population-registry-token'),
+  /** Seals the wards' signing keys in the database (AES-256-GCM). Required in production. */
+  DOCUMENT_KEY_SECRET: z.string().min(32, { message: 'must be at least 32 random characters' }).optional(),
   /** Papers a citizen may hold that are not yet part of a submitted dossier: how many, and how many bytes. */
   UPLOAD_QUOTA_FILES: z.coerce.number({ message: 'must be a whole number like 50' }).int().min(1).default(50),
   UPLOAD_QUOTA_BYTES: z.coerce
@@ -136,11 +146,13 @@ const DEVELOPMENT_SESSION_SECRET = 'development-only-session-secret-not-for-prod
 const DEVELOPMENT_EID_CLIENT_SECRET = 'development-only-eid-client-secret';
 /** The development merchant secret; `npm start` and the tests give the gateway stand-in and the API their own. */
 const DEVELOPMENT_PAYMENT_HASH_SECRET = 'development-only-payment-hash-secret';
+const DEVELOPMENT_DOCUMENT_KEY_SECRET = 'development-only-document-key-secret-not-for-production';
 
 export type AppConfig = Omit<
   z.infer<typeof configSchema>,
-  'SESSION_SECRET' | 'EID_CLIENT_SECRET' | 'PAYMENT_HASH_SECRET'
+  'SESSION_SECRET' | 'EID_CLIENT_SECRET' | 'PAYMENT_HASH_SECRET' | 'DOCUMENT_KEY_SECRET'
 > & {
+  DOCUMENT_KEY_SECRET: string;
   SESSION_SECRET: string;
   EID_CLIENT_SECRET: string;
   PAYMENT_HASH_SECRET: string;
@@ -176,7 +188,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const parsed = configSchema.safeParse(input);
   if (parsed.success) {
-    const { SESSION_SECRET, EID_CLIENT_SECRET, PAYMENT_HASH_SECRET, ...rest } = parsed.data;
+    const { SESSION_SECRET, EID_CLIENT_SECRET, PAYMENT_HASH_SECRET, DOCUMENT_KEY_SECRET, ...rest } = parsed.data;
     if (!SESSION_SECRET && rest.NODE_ENV === 'production') {
       throw new ConfigError(
         'Configuration error: SESSION_SECRET must be set in production to at least 32 random characters (e.g. openssl rand -hex 32) (it is missing).',
@@ -190,6 +202,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!rest.METRICS_TOKEN && rest.NODE_ENV === 'production') {
       throw new ConfigError(
         'Configuration error: METRICS_TOKEN must be set in production to at least 16 random characters, the bearer token Prometheus reads /api/metrics with (it is missing).',
+      );
+    }
+    if (!DOCUMENT_KEY_SECRET && rest.NODE_ENV === 'production') {
+      throw new ConfigError(
+        "Configuration error: DOCUMENT_KEY_SECRET must be set in production to at least 32 random characters, which seal the wards' signing keys (it is missing).",
       );
     }
     if (!PAYMENT_HASH_SECRET && rest.NODE_ENV === 'production') {
@@ -207,6 +224,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       SESSION_SECRET: SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
       EID_CLIENT_SECRET: EID_CLIENT_SECRET ?? DEVELOPMENT_EID_CLIENT_SECRET,
       PAYMENT_HASH_SECRET: PAYMENT_HASH_SECRET ?? DEVELOPMENT_PAYMENT_HASH_SECRET,
+      DOCUMENT_KEY_SECRET: DOCUMENT_KEY_SECRET ?? DEVELOPMENT_DOCUMENT_KEY_SECRET,
     };
   }
   const issue = parsed.error.issues[0];

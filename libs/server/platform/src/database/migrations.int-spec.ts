@@ -37,6 +37,8 @@ describe('migrations', () => {
       'dossier_code_counter',
       'dossier_draft',
       'dossier_event',
+      'dossier_rating',
+      'dossier_result',
       'holiday',
       'login_throttle',
       'notification',
@@ -44,7 +46,11 @@ describe('migrations', () => {
       'payment',
       'payment_event',
       'payment_notice',
+      'payment_receipt',
       'procedure',
+      'result_number_counter',
+      'signing_authority',
+      'unit_signing_key',
       'user_session',
     ]);
     expect(await dataSource.showMigrations()).toBe(false);

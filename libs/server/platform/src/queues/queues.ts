@@ -12,6 +12,7 @@ export const QueueNames = {
   slaTimers: 'sla-timers',
   agencyFanOut: 'agency-fan-out',
   payments: 'payments',
+  documents: 'documents',
 } as const;
 export type QueueName = (typeof QueueNames)[keyof typeof QueueNames];
 export const knownQueues: readonly string[] = Object.values(QueueNames);

@@ -69,6 +69,7 @@ const transitions: Transition[] = [
     whenProposal: 'approve',
     final: true,
     tellCitizen: true,
+    issuesResult: true,
   },
   {
     action: 'sign',
@@ -86,6 +87,8 @@ const transitions: Transition[] = [
     roles: ['leader'],
     reasonRequired: true,
   },
+  // The citizen has the signed electronic result: returned (the tenth status).
+  { action: 'deliver', from: s('processed'), to: s('returned'), roles: ['system'] },
   // A dossier with a fee waits for its payment; paid, it goes to the ward as a new dossier.
   { action: 'pay', from: s('awaiting_payment'), to: s('new'), roles: ['system'] },
   {

@@ -27,6 +27,8 @@ export interface Transition {
   whenProposal?: 'approve' | 'refuse';
   /** Ends the dossier's processing: finished time set, timers cancelled. */
   final?: boolean;
+  /** The procedure's signed result document is issued once this commits (a job in the worker). */
+  issuesResult?: boolean;
 }
 
 export interface WorkflowDefinition {

@@ -45,5 +45,6 @@ export const citizenRoutes: Routes = [
     loadComponent: () => import('./dossiers/dossier-page').then((m) => m.DossierPage),
   },
   { path: 'status', component: StatusLookupPage },
+  { path: 'verify/:code', loadComponent: () => import('./verify/verify-page').then((m) => m.VerifyPage) },
   { path: '**', loadComponent: () => import('./not-found/not-found-page').then((m) => m.NotFoundPage) },
 ];

@@ -60,6 +60,21 @@ import { PaymentPanel } from './payment-panel';
         <span class="caption">{{ d.procedureName | localized: lang() }}</span>
         <h1>{{ 'dossier.title' | transloco: { code: d.code } }}</h1>
       }
+      @if (d.result; as result) {
+        <section class="notice" aria-labelledby="result-title" id="result">
+          <h2 id="result-title">{{ 'result.title' | transloco }}</h2>
+          <p>{{ 'result.intro' | transloco: { number: result.documentNumber, date: (result.signedAt | vnDate) } }}</p>
+          <p>
+            <a class="button" [href]="'/api/dossiers/' + d.code + '/result'" download>{{
+              'result.download' | transloco
+            }}</a>
+          </p>
+          <p class="hint">
+            {{ 'result.verifyHint' | transloco }}
+            <a [routerLink]="['/verify', result.verificationCode]">{{ result.verificationCode }}</a>
+          </p>
+        </section>
+      }
       @if (d.feeAmount > 0) {
         <dvc-payment-panel [code]="d.code" [status]="d.status" [feeItems]="d.feeItems" [returnedFrom]="payment()" />
       }

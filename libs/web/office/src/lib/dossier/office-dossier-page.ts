@@ -170,6 +170,13 @@ type Outcome =
         [unit]="{ code: d.unitCode, name: d.unitName }"
       />
 
+      @if (d.result; as result) {
+        <h2>{{ 'result.title' | transloco }}</h2>
+        <p>
+          {{ result.documentNumber }} –
+          <a [href]="'/api/office/dossiers/' + d.code + '/result'" download>{{ 'result.download' | transloco }}</a>
+        </p>
+      }
       @if (d.feeAmount > 0) {
         <h2>{{ 'office.payments.title' | transloco }}</h2>
         <dvc-office-payments [code]="d.code" />

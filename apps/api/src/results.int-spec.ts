@@ -1,0 +1,183 @@
+import 'reflect-metadata';
+import { clearRegistryFaults, setRegistryFault, startPopulationRegistry } from '@portal/population-registry/testing';
+import type { OfficeDossier } from '@portal/contracts';
+import { ResultsService } from '@portal/server/results';
+import {
+  aSignedInAccount,
+  aSignedInCitizen,
+  aSubmittedBirthRegistration,
+  aSubmittedDeathRegistration,
+  BrowserClient,
+} from '@portal/testing';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { startApi, type ApiUnderTest } from './testing/api-under-test';
+
+/** `pdftotext`, `pdfsig` (Debian's poppler-utils): checks that owe nothing to the portal's code. */
+function poppler(tool: 'pdftotext' | 'pdfsig', pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'portal-pdf-'));
+  try {
+    const file = join(dir, 'document.pdf');
+    writeFileSync(file, pdf);
+    try {
+      return execFileSync(tool, tool === 'pdftotext' ? ['-layout', file, '-'] : [file], { encoding: 'utf8' });
+    } catch (error) {
+      return String((error as { stdout?: string }).stdout ?? '') + String((error as { stderr?: string }).stderr ?? '');
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The signed electronic result: issued in the worker's job when the leader signs, with the personal ID
+ * number the population registry (the stand-in, a real HTTP service) assigns; one result per dossier
+ * however often the job runs; downloaded by the citizen (the dossier is then returned); verified by
+ * anyone by code or by file, one changed byte making it "not genuine".
+ */
+describe('signed electronic results', () => {
+  const token = randomBytes(16).toString('hex');
+  let registry: Awaited<ReturnType<typeof startPopulationRegistry>>;
+  let api: ApiUnderTest;
+  let base: string;
+  let dataSource: DataSource;
+  let clerk: BrowserClient;
+  let leader: BrowserClient;
+
+  beforeAll(async () => {
+    registry = await startPopulationRegistry({ token, log: () => undefined });
+    api = await startApi({ config: { POPULATION_REGISTRY_URL: registry.url, POPULATION_REGISTRY_TOKEN: token } });
+    ({ base, dataSource } = api);
+    clerk = await aSignedInAccount(base, 'clerk.badinh@demo.dichvucong.vn');
+    leader = await aSignedInAccount(base, 'leader.badinh@demo.dichvucong.vn');
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await registry?.stop();
+  });
+
+  const results = () => api.app.get(ResultsService);
+  const act = async (who: BrowserClient, code: string, action: string) => {
+    const { version } = (await (await who.get(`/office/dossiers/${code}`)).json()) as OfficeDossier;
+    const response = await who.post(`/office/dossiers/${code}/actions/${action}`, { version });
+    expect({ action, status: response.status }).toEqual({ action, status: 200 });
+  };
+  const signed = async (code: string) => {
+    for (const action of ['receive', 'start', 'propose_approval']) await act(clerk, code, action);
+    await act(leader, code, 'sign');
+    const [{ id }] = await dataSource.query(`SELECT id FROM dossier WHERE code = $1`, [code]);
+    return id as string;
+  };
+  const resultRows = (dossierId: string) =>
+    dataSource.query(
+      `SELECT personal_id, verification_code, document_number FROM dossier_result WHERE dossier_id = $1`,
+      [dossierId],
+    ) as Promise<{ personal_id: string | null; verification_code: string; document_number: string }[]>;
+
+  it('issues one signed extract with the registry’s personal ID number, however often and however concurrently the job runs', async () => {
+    const citizen = await aSignedInCitizen(base);
+    const code = await aSubmittedBirthRegistration(citizen.browser, {
+      child: { fullName: 'Nguyễn Thị Ánh Dương', sex: 'female', dateOfBirth: '2026-11-20' },
+    });
+    const dossierId = await signed(code);
+    // The sign transition queued the job (the outbox); the job itself runs here, three times at once.
+    const [queued] = await dataSource.query(
+      `SELECT payload FROM outbox_message WHERE queue = 'documents' AND job_name = 'issue-result' AND payload->>'dossierId' = $1`,
+      [dossierId],
+    );
+    expect(queued).toBeDefined();
+    // The registry fails the first call: the job fails (BullMQ tries it again) and leaves nothing behind.
+    await setRegistryFault(registry.url, { mode: 'fail', times: 1 });
+    await expect(results().issue(dossierId)).rejects.toThrow(/population registry is unavailable/);
+    expect(await resultRows(dossierId)).toEqual([]);
+    const runs = await Promise.all([
+      results().issue(dossierId),
+      results().issue(dossierId),
+      results().issue(dossierId),
+    ]);
+    expect(runs.filter((r) => r.issued)).toHaveLength(1);
+    expect((await results().issue(dossierId)).issued).toBe(false);
+    const rows = await resultRows(dossierId);
+    expect(rows).toHaveLength(1);
+    // A child born in 2026, a girl, registered in Hà Nội: 001 3 26 ……
+    expect(rows[0].personal_id).toMatch(/^001326\d{6}$/);
+    expect(rows[0].document_number).toMatch(/^\d+\/2026\/TLKS$/);
+
+    // The citizen downloads it: a PDF whose text (pdftotext) carries the facts, signed (pdfsig).
+    const download = await citizen.browser.get(`/dossiers/${code}/result`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await download.arrayBuffer());
+    const text = poppler('pdftotext', pdf);
+    expect(text).toContain('Nguyễn Thị Ánh Dương');
+    expect(text).toContain(rows[0].personal_id ?? 'no number');
+    expect(text).toContain('TRÍCH LỤC KHAI SINH');
+    expect(text).toContain('Phường Ba Đình');
+    expect(poppler('pdfsig', pdf)).toContain('Signature is Valid');
+    // Downloaded: the dossier is returned (the tenth status), once.
+    const [dossier] = await dataSource.query(`SELECT status FROM dossier WHERE id = $1`, [dossierId]);
+    expect(dossier.status).toBe('returned');
+    expect((await citizen.browser.get(`/dossiers/${code}/result`)).status).toBe(200);
+    const delivered = await dataSource.query(
+      `SELECT count(*)::int AS n FROM dossier_event WHERE dossier_id = $1 AND action = 'deliver'`,
+      [dossierId],
+    );
+    expect(delivered[0].n).toBe(1);
+    // The e-mail said it was ready.
+    const [mail] = await dataSource.query(
+      `SELECT 1 FROM notification WHERE dossier_id = $1 AND params->>'change' = 'result_ready'`,
+      [dossierId],
+    );
+    expect(mail).toBeDefined();
+
+    // The ward reads it too; another citizen and another ward do not.
+    expect((await clerk.get(`/office/dossiers/${code}/result`)).status).toBe(200);
+    expect((await (await aSignedInCitizen(base)).browser.get(`/dossiers/${code}/result`)).status).toBe(404);
+
+    // Anyone verifies it by its code, and by its bytes; one changed byte is "not genuine".
+    const anyone = await new BrowserClient(base).start();
+    const verified = await anyone.get(`/verify/${rows[0].verification_code}`);
+    expect(verified.status).toBe(200);
+    expect(await verified.json()).toMatchObject({
+      genuine: true,
+      title: 'TRÍCH LỤC KHAI SINH',
+      issuer: 'Ủy ban nhân dân Phường Ba Đình',
+      certifies: expect.arrayContaining([{ label: 'Người được khai sinh', value: 'Nguyễn Thị Ánh Dương' }]),
+    });
+    const check = async (bytes: Buffer) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), 'trich-luc.pdf');
+      const response = await anyone.request('POST', `/verify/${rows[0].verification_code}/file`, form);
+      expect(response.status).toBe(200);
+      return (await response.json()) as { genuine: boolean; reason?: string };
+    };
+    expect(await check(pdf)).toEqual({ verificationCode: rows[0].verification_code, genuine: true });
+    const changed = Buffer.from(pdf);
+    const at = changed.indexOf('Nguy'.charCodeAt(0), Math.floor(changed.length / 3));
+    changed[at] = changed[at] ^ 0x01;
+    expect((await check(changed)).genuine).toBe(false);
+    expect(poppler('pdfsig', changed)).not.toContain('Signature is Valid');
+    expect((await anyone.get('/verify/ZZZZ-ZZZZ')).status).toBe(404);
+    expect((await anyone.get('/verify/not-a-code')).status).toBe(404);
+  });
+
+  it('issues death registration its own extract through the same path', async () => {
+    await clearRegistryFaults(registry.url);
+    const citizen = await aSignedInCitizen(base);
+    const code = await aSubmittedDeathRegistration(citizen.browser);
+    const dossierId = await signed(code);
+    expect((await results().issue(dossierId)).issued).toBe(true);
+    const [row] = await resultRows(dossierId);
+    expect(row.document_number).toMatch(/\/TLKT$/);
+    const pdf = Buffer.from(await (await citizen.browser.get(`/dossiers/${code}/result`)).arrayBuffer());
+    const text = poppler('pdftotext', pdf);
+    expect(text).toContain('TRÍCH LỤC KHAI TỬ');
+    expect(text).toContain('Nguyễn Văn Bảy');
+    expect(poppler('pdfsig', pdf)).toContain('Signature is Valid');
+  });
+});

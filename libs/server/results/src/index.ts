@@ -1,0 +1,5 @@
+export * from './results.module';
+export * from './results.service';
+export * from './results-worker';
+export * from './signing-keys';
+export { recordAtRegistry, RegistryUnavailable } from './registry-client';

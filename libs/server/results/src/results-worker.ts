@@ -1,0 +1,26 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { QueueNames, shortJobWorker } from '@portal/server/platform';
+import type { Job } from 'bullmq';
+import { ResultsService } from './results.service';
+import { SigningKeys } from './signing-keys';
+
+/**
+ * The documents queue, in the worker: `issue-result` makes a signed dossier's
+ * electronic result. Idempotent (one result per dossier); a registry that fails
+ * makes the job fail and BullMQ try it again with backoff.
+ */
+@Processor(QueueNames.documents, shortJobWorker)
+export class DocumentsProcessor extends WorkerHost {
+  constructor(private readonly results: ResultsService) {
+    super();
+  }
+
+  async process(job: Job<{ dossierId: string }>): Promise<unknown> {
+    if (job.name === 'issue-result') return this.results.issue(job.data.dossierId);
+    throw new Error(`unknown documents job ${job.name}`);
+  }
+}
+
+@Module({ providers: [ResultsService, SigningKeys, DocumentsProcessor] })
+export class ResultsWorkerModule {}
