@@ -173,6 +173,17 @@ function populationRegistryToken(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/**
+ * The secret that seals the wards' signing keys in the database: given, or one per installation kept with
+ * its data (the keys sealed under it stay readable after a restart).
+ */
+function documentKeySecret(): string {
+  if (process.env.DOCUMENT_KEY_SECRET) return process.env.DOCUMENT_KEY_SECRET;
+  const file = join(dataDir, 'document-key-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
 async function main(): Promise<void> {
   for (const file of [
     'dist/apps/api/main.js',
@@ -210,6 +221,7 @@ async function main(): Promise<void> {
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
     SMTP_URL: process.env.SMTP_URL || mailCatcher.smtpUrl,
     SESSION_SECRET: sessionSecret(),
+    DOCUMENT_KEY_SECRET: documentKeySecret(),
     EID_ISSUER_URL: process.env.EID_ISSUER_URL || eidProvider.issuer,
     EID_CLIENT_SECRET: eidClientSecret(),
     // The partner agencies of the linked procedure: their stand-in, on AGENCIES_PORT (default 4100).

@@ -163,6 +163,31 @@ describe('signed electronic results', () => {
     expect((await check(changed)).genuine).toBe(false);
     expect(poppler('pdfsig', changed)).not.toContain('Signature is Valid');
     expect((await anyone.get('/verify/ZZZZ-ZZZZ')).status).toBe(404);
+
+    // The citizen rates the service, changes it, and the ward's leader reads it; after 7 days it is kept.
+    const rate = (body: unknown) => citizen.browser.request('PUT', `/dossiers/${code}/rating`, body);
+    expect((await rate({ score: 6 })).status).toBe(400);
+    expect((await rate({ score: 5, comment: 'Nhanh, không phải đi lại.' })).status).toBe(200);
+    const changed2 = await rate({ score: 4, comment: 'Nhanh, nhưng phải chờ thanh toán.' });
+    expect(await changed2.json()).toMatchObject({ score: 4, comment: 'Nhanh, nhưng phải chờ thanh toán.' });
+    const ratings = (await (await leader.get('/office/ratings')).json()) as {
+      rows: { dossierCode: string; score: number }[];
+      average: number;
+    };
+    expect(ratings.rows.find((r) => r.dossierCode === code)).toMatchObject({ score: 4 });
+    expect(ratings.average).toBeGreaterThan(0);
+    expect((await clerk.get('/office/ratings')).status).toBe(403);
+    const audited = await dataSource.query(
+      `SELECT action FROM audit_event WHERE target_id = $1 AND action LIKE 'rating.%' ORDER BY id`,
+      [dossierId],
+    );
+    expect(audited.map((a: { action: string }) => a.action)).toEqual(['rating.given', 'rating.changed']);
+    await dataSource.query(`UPDATE dossier_rating SET created_at = now() - interval '8 days' WHERE dossier_id = $1`, [
+      dossierId,
+    ]);
+    const locked = await rate({ score: 1 });
+    expect(locked.status).toBe(409);
+    expect(((await locked.json()) as { code: string }).code).toBe('RATING_LOCKED');
     expect((await anyone.get('/verify/not-a-code')).status).toBe(404);
   });
 
@@ -170,6 +195,7 @@ describe('signed electronic results', () => {
     await clearRegistryFaults(registry.url);
     const citizen = await aSignedInCitizen(base);
     const code = await aSubmittedDeathRegistration(citizen.browser);
+    expect((await citizen.browser.request('PUT', `/dossiers/${code}/rating`, { score: 5 })).status).toBe(409);
     const dossierId = await signed(code);
     expect((await results().issue(dossierId)).issued).toBe(true);
     const [row] = await resultRows(dossierId);

@@ -53,6 +53,7 @@ test.describe('the signed electronic result', () => {
     const leader = await signedInPage(browser, baseURL, demoLeader);
     const leaderInbox = new OfficeInboxPage(leader);
     await leaderInbox.open();
+    await leaderInbox.tab('Chờ ký duyệt').click();
     await leaderInbox.search(code);
     const toSign = await leaderInbox.openDossier(code);
     await toSign.act('Ký duyệt', 'Đã ký duyệt hồ sơ.');
@@ -80,9 +81,16 @@ test.describe('the signed electronic result', () => {
     const target = qrCodeOf(file);
     expect(target).toMatch(/\/verify\/[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 
-    // Downloaded: returned.
+    // Downloaded: returned. The citizen rates the service; the ward's leader reads it.
     await page.reload();
     await expect(page.locator('.summary-list').getByText('Đã trả kết quả')).toBeVisible();
+    await page.getByLabel('Rất hài lòng (5)').check();
+    await page.getByLabel('Góp ý của bạn').fill('Nhận kết quả ngay trên mạng, không phải đi lại.');
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await expect(page.locator('#rating-saved')).toContainText('Cảm ơn bạn đã đánh giá: 5/5.');
+    await expectNoAccessibilityViolations(page);
+    await leader.goto('/office/ratings');
+    await expect(leader.locator('tbody tr', { hasText: code })).toContainText('Nhận kết quả ngay trên mạng');
 
     // The QR code's page, signed out: genuine, by whom; the file checks out, one changed byte does not.
     const visitor = await browser.newPage();

@@ -118,6 +118,8 @@ export interface DossierDetail extends DossierSummary {
   supplementRequest: { reason: string | null; papers: string[]; at: string } | null;
   /** The signed electronic result, once issued: its number and the code that verifies it. */
   result: { documentNumber: string; verificationCode: string; signedAt: string; deliveredAt: string | null } | null;
+  /** The citizen's rating of the service, once given. */
+  rating: { score: number; comment: string | null; ratedAt: string; editableUntil: string } | null;
 }
 
 /** A dossier's code: `HS-<province>-<yymmdd>-<serial>`, e.g. `HS-01-261125-000123`. */

@@ -91,3 +91,46 @@ export const verificationPathSchema = z.object({
     .regex(/^[0-9A-Za-z]{4}-[0-9A-Za-z]{4}$/, { message: 'wrongType' })
     .meta({ description: "The verification code printed under the document's QR code.", example: 'K7M2-Q9XD' }),
 });
+
+/** The citizen's rating of the service, once the result is out (once per dossier, editable for 7 days). */
+export const RATING_EDIT_DAYS = 7;
+export const ratingSchema = z.object({
+  score: z
+    .number({ message: 'ratingScore' })
+    .int({ message: 'ratingScore' })
+    .min(1, { message: 'ratingScore' })
+    .max(5, {
+      message: 'ratingScore',
+    }),
+  comment: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string({ message: 'wrongType' })
+      .transform((v) => v.normalize('NFC').trim())
+      .pipe(z.string().max(1000, { message: 'tooLong' }))
+      .optional(),
+  ),
+});
+export type RatingInput = z.input<typeof ratingSchema>;
+
+export interface RatingView {
+  score: number;
+  comment: string | null;
+  ratedAt: string;
+  /** Until when the citizen may change it. */
+  editableUntil: string;
+}
+
+/** A rating as the ward's leader (and auditors) read them. */
+export interface OfficeRating extends RatingView {
+  dossierCode: string;
+  procedureName: { vi: string; en: string };
+  unitName: string;
+}
+
+export interface OfficeRatingsPage {
+  rows: OfficeRating[];
+  count: number;
+  /** The mean score, one decimal; null with no ratings. */
+  average: number | null;
+}

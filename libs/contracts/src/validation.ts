@@ -97,6 +97,10 @@ export const validationMessages = {
     vi: 'Vui lòng nhập địa chỉ nhận kết quả qua bưu điện.',
     en: 'Enter the address the result should be posted to.',
   },
+  ratingScore: {
+    vi: 'Vui lòng chọn mức đánh giá từ 1 đến 5 sao.',
+    en: 'Choose a rating from 1 to 5 stars.',
+  },
   feeAmount: {
     vi: 'Lệ phí là số đồng nguyên, từ 0 đến 10.000.000 ₫.',
     en: 'A fee is a whole number of đồng, from 0 to 10,000,000 ₫.',

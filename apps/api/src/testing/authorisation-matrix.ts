@@ -425,6 +425,19 @@ export const authorisationMatrix: MatrixRow[] = [
     request: async (ctx) => ({ params: { code: (await ctx.fresh.result()).code } }),
   },
   {
+    method: 'PUT',
+    path: '/api/dossiers/:code/rating',
+    note: 'The owner rates the service once the result is out.',
+    expect: OWNER_ONLY,
+    request: async (ctx) => ({ params: { code: (await ctx.fresh.result()).code }, body: { score: 5 } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/office/ratings',
+    note: "The ward's leader and the auditors read the ratings; clerks do not.",
+    expect: { ...WARD_READ, wardClerk: '403', otherWardClerk: '403' },
+  },
+  {
     method: 'GET',
     path: '/api/verify/:code',
     expect: PUBLIC,

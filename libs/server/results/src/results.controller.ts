@@ -1,7 +1,9 @@
 import {
+  Body,
   Controller,
   Get,
   HttpCode,
+  Put,
   Param,
   Post,
   Req,
@@ -13,11 +15,19 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import * as z from 'zod';
-import { dossierPathSchema, verificationPathSchema, type SessionUser } from '@portal/contracts';
+import {
+  dossierPathSchema,
+  ratingSchema,
+  verificationPathSchema,
+  type OfficeRatingsPage,
+  type RatingView,
+  type SessionUser,
+} from '@portal/contracts';
 import { DossierNotFound } from '@portal/server/dossiers';
 import { CurrentUser, Roles, SignedIn } from '@portal/server/identity';
-import { ApiErrors, ApiZodBody, ApiZodParams, BadInput } from '@portal/server/platform';
+import { ApiErrors, ApiZodBody, ApiZodParams, BadInput, ZodBody } from '@portal/server/platform';
 import type { Request, Response } from 'express';
+import { RatingsService } from './ratings.service';
 import { DocumentNotFound, ResultsService, type FileCheck, type VerificationView } from './results.service';
 
 const MAX_PDF_BYTES = 10 * 1024 * 1024;
@@ -57,7 +67,41 @@ export class FileRequired extends BadInput {
 @ApiTags('results')
 @Controller()
 export class ResultsController {
-  constructor(private readonly results: ResultsService) {}
+  constructor(
+    private readonly results: ResultsService,
+    private readonly ratings: RatingsService,
+  ) {}
+
+  @Put('dossiers/:code/rating')
+  @UseGuards(SignedIn)
+  @Roles('citizen')
+  @ApiOperation({
+    summary: 'Rate the service of one of my dossiers once it has its result (1–5, a comment); changeable for 7 days.',
+  })
+  @ApiZodParams(dossierPathSchema)
+  @ApiZodBody(ratingSchema)
+  @ApiOkResponse({ description: 'The rating as it now is.' })
+  @ApiErrors({
+    404: '`DOSSIER_NOT_FOUND`.',
+    409: '`RATING_NOT_YET`: no result yet; `RATING_LOCKED`: more than 7 days after it was given.',
+  })
+  rate(
+    @Param('code') code: string,
+    @Body(new ZodBody(ratingSchema)) body: z.output<typeof ratingSchema>,
+    @CurrentUser() user: SessionUser,
+    @Req() req: Request,
+  ): Promise<RatingView> {
+    return this.ratings.rate(user, checkedDossierCode(code), body, req.id === undefined ? undefined : String(req.id));
+  }
+
+  @Get('office/ratings')
+  @UseGuards(SignedIn)
+  @Roles('leader', 'auditor')
+  @ApiOperation({ summary: "The citizens' ratings of the ward's service (every ward's for auditors), newest first." })
+  @ApiOkResponse({ description: 'The ratings, their count and mean score.' })
+  officeRatings(@CurrentUser() user: SessionUser): Promise<OfficeRatingsPage> {
+    return this.ratings.forOffice(user);
+  }
 
   @Get('dossiers/:code/result')
   @UseGuards(SignedIn)

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ResultsController } from './results.controller';
+import { RatingsService } from './ratings.service';
 import { ResultsService } from './results.service';
 import { SigningKeys } from './signing-keys';
 
 @Module({
   controllers: [ResultsController],
-  providers: [ResultsService, SigningKeys],
-  exports: [ResultsService, SigningKeys],
+  providers: [ResultsService, SigningKeys, RatingsService],
+  exports: [ResultsService, SigningKeys, RatingsService],
 })
 export class ResultsModule {}
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   normalisePhone,
+  RATING_EDIT_DAYS,
   type DossierDetail,
   type FeeLine,
   type TimelineEvent,
@@ -137,6 +138,11 @@ export class MyDossiersService {
       `SELECT document_number, verification_code, signed_at, delivered_at FROM dossier_result WHERE dossier_id = $1`,
       [row.id],
     );
+    const [rating] = await this.dataSource.query(
+      `SELECT score, comment, created_at, created_at + make_interval(days => $2) AS editable_until
+         FROM dossier_rating WHERE dossier_id = $1`,
+      [row.id, RATING_EDIT_DAYS],
+    );
     return {
       ...toSummary(row),
       data,
@@ -168,6 +174,14 @@ export class MyDossiersService {
             verificationCode: result.verification_code,
             signedAt: new Date(result.signed_at).toISOString(),
             deliveredAt: result.delivered_at ? new Date(result.delivered_at).toISOString() : null,
+          }
+        : null,
+      rating: rating
+        ? {
+            score: rating.score,
+            comment: rating.comment,
+            ratedAt: new Date(rating.created_at).toISOString(),
+            editableUntil: new Date(rating.editable_until).toISOString(),
           }
         : null,
       papers: papers.map((p: Record<string, unknown>) => ({

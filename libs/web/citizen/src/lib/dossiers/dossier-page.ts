@@ -23,6 +23,7 @@ import {
 } from '@portal/web/ui';
 
 import { PaymentPanel } from './payment-panel';
+import { RatingPanel } from './rating-panel';
 
 /** One of my dossiers: its facts and the timeline of every event. After submission, the receipt. */
 @Component({
@@ -39,6 +40,7 @@ import { PaymentPanel } from './payment-panel';
     ErrorSummary,
     FileUpload,
     PaymentPanel,
+    RatingPanel,
   ],
   // The supplement papers are uploaded through the citizen's attachments API.
   providers: [{ provide: ATTACHMENT_UPLOADER, useExisting: AttachmentsApi }],
@@ -74,6 +76,7 @@ import { PaymentPanel } from './payment-panel';
             <a [routerLink]="['/verify', result.verificationCode]">{{ result.verificationCode }}</a>
           </p>
         </section>
+        <dvc-rating-panel [code]="d.code" [rating]="d.rating" />
       }
       @if (d.feeAmount > 0) {
         <dvc-payment-panel [code]="d.code" [status]="d.status" [feeItems]="d.feeItems" [returnedFrom]="payment()" />

@@ -84,6 +84,9 @@ import { DueMark } from '../due-mark';
     @if (isClerk()) {
       <a class="button button--secondary" routerLink="/office/counter">{{ 'office.counter.start' | transloco }}</a>
     }
+    <p>
+      <a routerLink="/office/ratings">{{ 'rating.officeTitle' | transloco }}</a>
+    </p>
     <nav class="office-tabs" [attr.aria-label]="'office.inbox.tabs' | transloco">
       <ul class="office-tabs__list">
         @for (tab of tabs; track tab) {
