@@ -12,6 +12,7 @@ import { ProcedureAdministration1764900000000 } from './1764900000000-procedure-
 import { FeeItems1765000000000 } from './1765000000000-fee-items';
 import { Payments1765100000000 } from './1765100000000-payments';
 import { Results1765200000000 } from './1765200000000-results';
+import { Receipts1765300000000 } from './1765300000000-receipts';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   FeeItems1765000000000,
   Payments1765100000000,
   Results1765200000000,
+  Receipts1765300000000,
 ];

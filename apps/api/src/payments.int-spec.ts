@@ -10,6 +10,7 @@ import {
 } from '@portal/pay-gateway/testing';
 import type { ApiError, OfficeDossier, PaymentStart, PaymentView } from '@portal/contracts';
 import { PaymentsService, signParams } from '@portal/server/payments';
+import { ResultsService } from '@portal/server/results';
 import {
   aBirthApplication,
   aDraft,
@@ -20,7 +21,11 @@ import {
   uploadPaper,
   vietnamDaysAgo,
 } from '@portal/testing';
+import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
@@ -228,6 +233,51 @@ describe('online payment through the gateway', () => {
     // Once confirmed, the gateway stops: one call, answered 00.
     await eventually(async () => (await deliveries(start.payment.reference))[0]?.attempts?.length, 5000, 'the IPN');
     expect(await payments().notice(paid.params)).toEqual({ RspCode: '02', Message: 'Order already confirmed' });
+  });
+
+  it('issues one signed electronic receipt per successful payment, with the amount in words, verifiable by its code', async () => {
+    const { browser, code } = await aDossierToPay();
+    const { reference, url } = await started(browser, code);
+    await payAtCheckout(url, { card: card('00') });
+    await settled(reference, 'succeeded');
+    const [{ id: paymentId }] = await dataSource.query(`SELECT id FROM payment WHERE reference = $1`, [reference]);
+    const [queued] = await dataSource.query(
+      `SELECT 1 FROM outbox_message WHERE queue = 'documents' AND job_name = 'issue-receipt' AND payload->>'paymentId' = $1`,
+      [paymentId],
+    );
+    expect(queued).toBeDefined();
+    const receipts = api.app.get(ResultsService);
+    const runs = await Promise.all([receipts.issueReceipt(paymentId), receipts.issueReceipt(paymentId)]);
+    expect(runs.filter((r) => r.issued)).toHaveLength(1);
+    const download = await browser.get(`/dossiers/${code}/payments/${reference}/receipt`);
+    expect(download.status).toBe(200);
+    const pdf = Buffer.from(await download.arrayBuffer());
+    const dir = mkdtempSync(join(tmpdir(), 'portal-receipt-'));
+    writeFileSync(join(dir, 'bien-lai.pdf'), pdf);
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'bien-lai.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).toContain('BIÊN LAI');
+    expect(text).toContain('Trần Thị Mai');
+    expect(text).toContain('49.000');
+    expect(text).toContain('Bốn mươi chín nghìn đồng');
+    expect(text).toContain(reference);
+    let signature = '';
+    try {
+      signature = execFileSync('pdfsig', [join(dir, 'bien-lai.pdf')], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      signature = String((error as { stdout?: string }).stdout);
+    }
+    expect(signature).toContain('Signature is Valid');
+    rmSync(dir, { recursive: true, force: true });
+    const [view] = (await (await browser.get(`/dossiers/${code}/payments`)).json()) as PaymentView[];
+    expect(view.receipt?.number).toMatch(/^BL-\d{4}-\d{6}$/);
+    const verified = await new BrowserClient(base).get(`/verify/${view.receipt?.verificationCode}`);
+    expect(await verified.json()).toMatchObject({
+      title: 'BIÊN LAI THU PHÍ, LỆ PHÍ',
+      documentNumber: view.receipt?.number,
+    });
+    expect(
+      (await (await aSignedInCitizen(base)).browser.get(`/dossiers/${code}/payments/${reference}/receipt`)).status,
+    ).toBe(404);
   });
 
   it('leaves a declined card and a cancelled payment awaiting payment, and a new attempt can pay', async () => {

@@ -46,6 +46,8 @@ export interface PaymentView {
   transactionNo: string | null;
   bankCode: string | null;
   refund: { state: 'requested' | 'refunded' | 'refused'; amount: number | null; at: string | null } | null;
+  /** The signed electronic receipt, once issued (`GET /api/dossiers/:code/payments/:reference/receipt`). */
+  receipt: { number: string; verificationCode: string } | null;
   events: PaymentEventView[];
 }
 

@@ -425,6 +425,13 @@ export const authorisationMatrix: MatrixRow[] = [
     request: async (ctx) => ({ params: { code: (await ctx.fresh.result()).code } }),
   },
   {
+    method: 'GET',
+    path: '/api/dossiers/:code/payments/:reference/receipt',
+    note: 'Citizens only; a payment of the dossier with no receipt (here: none) is not found, for its owner too.',
+    expect: { ...OWNER_ONLY, owner: '404' },
+    request: (ctx) => ({ params: { code: ctx.shared.dossierCode, reference: 'DVC26010100000000' } }),
+  },
+  {
     method: 'PUT',
     path: '/api/dossiers/:code/rating',
     note: 'The owner rates the service once the result is out.',

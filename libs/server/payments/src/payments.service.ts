@@ -13,7 +13,7 @@ import {
 import { applySystemTransition, DossierNotFound, readerScope } from '@portal/server/dossiers';
 import { audit } from '@portal/server/identity';
 import { queueNotification } from '@portal/server/notifications';
-import { APP_CONFIG, type AppConfig } from '@portal/server/platform';
+import { APP_CONFIG, QueueNames, writeToOutbox, type AppConfig } from '@portal/server/platform';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -343,6 +343,10 @@ export class PaymentsService {
         amount: payment.amount,
       });
       if (moved) await this.tellCitizen(manager, payment.dossier_id, 'payment_received', payment.amount);
+      // The signed electronic receipt, made in the worker once this commits.
+      await writeToOutbox(manager, [
+        { queue: QueueNames.documents, name: 'issue-receipt', payload: { paymentId: payment.id } },
+      ]);
     }
     return true;
   }
@@ -572,6 +576,10 @@ export class PaymentsService {
   }
 
   private async view(row: PaymentRow): Promise<PaymentView> {
+    const [receipt] = await this.dataSource.query(
+      `SELECT receipt_number, verification_code FROM payment_receipt WHERE payment_id = $1`,
+      [row.id],
+    );
     const events = (await this.dataSource.query(
       `SELECT action, from_state, to_state, details, created_at FROM payment_event WHERE payment_id = $1 ORDER BY id`,
       [row.id],
@@ -601,6 +609,7 @@ export class PaymentsService {
             at: row.refunded_at ? new Date(row.refunded_at).toISOString() : null,
           }
         : null,
+      receipt: receipt ? { number: receipt.receipt_number, verificationCode: receipt.verification_code } : null,
       events: events.map((e) => ({
         action: e.action,
         fromState: e.from_state,

@@ -7,7 +7,7 @@ import { SigningKeys } from './signing-keys';
 
 /**
  * The documents queue, in the worker: `issue-result` makes a signed dossier's
- * electronic result. Idempotent (one result per dossier); a registry that fails
+ * electronic result, `issue-receipt` a successful payment's receipt. Idempotent (one result per dossier); a registry that fails
  * makes the job fail and BullMQ try it again with backoff.
  */
 @Processor(QueueNames.documents, shortJobWorker)
@@ -16,8 +16,9 @@ export class DocumentsProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<{ dossierId: string }>): Promise<unknown> {
-    if (job.name === 'issue-result') return this.results.issue(job.data.dossierId);
+  async process(job: Job<{ dossierId?: string; paymentId?: string }>): Promise<unknown> {
+    if (job.name === 'issue-result' && job.data.dossierId) return this.results.issue(job.data.dossierId);
+    if (job.name === 'issue-receipt' && job.data.paymentId) return this.results.issueReceipt(job.data.paymentId);
     throw new Error(`unknown documents job ${job.name}`);
   }
 }

@@ -17,6 +17,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import * as z from 'zod';
 import {
   dossierPathSchema,
+  paymentPathSchema,
   ratingSchema,
   verificationPathSchema,
   type OfficeRatingsPage,
@@ -31,6 +32,8 @@ import { RatingsService } from './ratings.service';
 import { DocumentNotFound, ResultsService, type FileCheck, type VerificationView } from './results.service';
 
 const MAX_PDF_BYTES = 10 * 1024 * 1024;
+/** A payment of a dossier, by the dossier's code and the payment's reference. */
+const receiptPathSchema = dossierPathSchema.extend(paymentPathSchema.shape);
 /** The upload's text fields: none besides the file. */
 const verifyFileFieldsSchema = z.object({});
 
@@ -118,6 +121,25 @@ export class ResultsController {
       res,
       await this.results.forCitizen(user, checkedDossierCode(code), req.id === undefined ? undefined : String(req.id)),
     );
+  }
+
+  @Get('dossiers/:code/payments/:reference/receipt')
+  @UseGuards(SignedIn)
+  @Roles('citizen')
+  @ApiOperation({ summary: 'Download the signed electronic receipt (PDF) of one of my payments.' })
+  @ApiZodParams(receiptPathSchema)
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The receipt, digitally signed by the ward.' })
+  @ApiErrors({ 404: '`RESULT_NOT_READY`: no receipt (yet) for this payment of yours.' })
+  async receipt(
+    @Param('code') code: string,
+    @Param('reference') reference: string,
+    @CurrentUser() user: SessionUser,
+    @Res() res: Response,
+  ) {
+    const checked = receiptPathSchema.safeParse({ code, reference });
+    if (!checked.success) throw new DossierNotFound();
+    sendPdf(res, await this.results.receiptForCitizen(user, code, reference));
   }
 
   @Get('office/dossiers/:code/result')

@@ -1,8 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { registryRecordOf, resultOf, todayInVietnam, type ResultFact, type SessionUser } from '@portal/contracts';
+import {
+  registryRecordOf,
+  resultOf,
+  todayInVietnam,
+  type FeeLine,
+  type ResultFact,
+  type SessionUser,
+} from '@portal/contracts';
 import { applySystemTransition, DossierNotFound, readerScope } from '@portal/server/dossiers';
-import { renderDocument, signPdf, verifyPdf, type Verification } from '@portal/server/documents';
+import { renderDocument, renderReceipt, signPdf, verifyPdf, type Verification } from '@portal/server/documents';
 import { audit } from '@portal/server/identity';
 import { queueNotification } from '@portal/server/notifications';
 import { APP_CONFIG, NotFound, TooManyAttempts, type AppConfig } from '@portal/server/platform';
@@ -209,6 +216,111 @@ export class ResultsService {
     });
   }
 
+  /**
+   * The signed electronic receipt of a successful payment, once: the payer, the items, the amount in
+   * figures and words, the payment reference and the gateway's transaction, signed by the dossier's ward.
+   */
+  async issueReceipt(paymentId: string): Promise<{ issued: boolean; verificationCode?: string }> {
+    const [payment] = await this.dataSource.query(
+      `SELECT p.id, p.reference, p.amount, p.items, p.transaction_no, p.bank_code, p.paid_at, p.state,
+              d.id AS dossier_id, d.code, d.unit_code, d.applicant_name,
+              (SELECT 1 FROM payment_receipt r WHERE r.payment_id = p.id) AS done
+         FROM payment p JOIN dossier d ON d.id = p.dossier_id WHERE p.id = $1`,
+      [paymentId],
+    );
+    if (!payment || payment.done || !['succeeded', 'refunded'].includes(payment.state)) return { issued: false };
+    const signer = await this.keys.forUnit(payment.unit_code);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT id FROM payment WHERE id = $1 FOR UPDATE`, [paymentId]);
+      const [again] = await manager.query(`SELECT 1 FROM payment_receipt WHERE payment_id = $1`, [paymentId]);
+      if (again) return { issued: false };
+      const paidAt = new Date(payment.paid_at ?? Date.now());
+      const day = todayInVietnam(paidAt);
+      const [{ n }] = await manager.query(`SELECT nextval('receipt_number_seq') AS n`);
+      const receiptNumber = `BL-${day.slice(0, 4)}-${String(n).padStart(6, '0')}`;
+      const code = verificationCode();
+      const verifyUrl = `${this.config.PUBLIC_URL.replace(/\/$/, '')}/verify/${code}`;
+      const vnTime = new Date(paidAt.getTime() + 7 * 3600_000).toISOString();
+      const pdf = await renderReceipt(
+        {
+          unitName: signer.unitName,
+          provinceName: signer.provinceName,
+          receiptNumber: `Số: ${receiptNumber}`,
+          payer: { name: payment.applicant_name ?? '—' },
+          items: (payment.items as FeeLine[]).map((line) => ({
+            label: line.label.vi,
+            quantity: line.quantity,
+            unitAmount: line.unitAmount,
+            amount: line.amount,
+          })),
+          total: payment.amount,
+          paidAt: `${vnTime.slice(11, 16)} ngày ${vnTime.slice(8, 10)}/${vnTime.slice(5, 7)}/${vnTime.slice(0, 4)}`,
+          paymentReference: payment.reference,
+          ...(payment.transaction_no ? { transactionNo: payment.transaction_no } : {}),
+          ...(payment.bank_code ? { bankCode: payment.bank_code } : {}),
+          dossierCode: payment.code,
+          verifyUrl,
+          verificationCode: code,
+        },
+        { createdAt: paidAt },
+      );
+      const signed = await signPdf(pdf, signer, {
+        reason: `Biên lai thu phí, lệ phí số ${receiptNumber}`,
+        location: `${signer.unitName}, ${signer.provinceName}`,
+        name: `Ủy ban nhân dân ${signer.unitName}`,
+        signedAt: paidAt,
+      });
+      await manager.query(
+        `INSERT INTO payment_receipt (payment_id, verification_code, receipt_number, content, sha256, signed_at,
+                                      signer_fingerprint, summary, issuer_unit)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          paymentId,
+          code,
+          receiptNumber,
+          signed,
+          sha256(signed),
+          paidAt,
+          signer.fingerprint,
+          JSON.stringify([
+            { label: 'Hồ sơ', value: payment.code },
+            { label: 'Người nộp', value: payment.applicant_name ?? '—' },
+            { label: 'Số tiền', value: `${String(payment.amount).replace(/\B(?=(\d{3})+$)/g, '.')} ₫` },
+          ]),
+          payment.unit_code,
+        ],
+      );
+      await manager.query(
+        `INSERT INTO dossier_event (dossier_id, actor_role, action, details) VALUES ($1, 'system', 'receipt-issued', $2)`,
+        [payment.dossier_id, JSON.stringify({ receiptNumber, payment: payment.reference })],
+      );
+      await audit(manager, {
+        actorId: null,
+        action: 'receipt.issued',
+        targetType: 'payment',
+        targetId: payment.reference,
+        details: { receiptNumber, verificationCode: code },
+      });
+      return { issued: true, verificationCode: code };
+    });
+  }
+
+  /** The citizen's receipt of one of their payments. */
+  async receiptForCitizen(
+    user: SessionUser,
+    dossierCode: string,
+    reference: string,
+  ): Promise<{ pdf: Buffer; name: string }> {
+    const [row] = await this.dataSource.query(
+      `SELECT r.content, r.receipt_number FROM payment_receipt r JOIN payment p ON p.id = r.payment_id
+         JOIN dossier d ON d.id = p.dossier_id
+        WHERE d.code = $1 AND d.applicant_id = $2 AND p.reference = $3`,
+      [dossierCode.slice(0, 32), user.id, reference.slice(0, 32)],
+    );
+    if (!row) throw new ResultNotReady();
+    return { pdf: row.content as Buffer, name: `${row.receipt_number}.pdf` };
+  }
+
   /** The citizen's download: the signed PDF; the first one delivers the result (the dossier is returned). */
   async forCitizen(user: SessionUser, dossierCode: string, requestId?: string): Promise<{ pdf: Buffer; name: string }> {
     return this.dataSource.transaction(async (manager) => {
@@ -285,9 +397,11 @@ export class ResultsService {
         WHERE r.verification_code = $1`,
       [code.trim().toUpperCase().slice(0, 16)],
     );
+    const found = row ?? (await this.receiptRecord(code));
     // The code and the answer only: nothing personal is logged.
-    this.logger.log({ msg: 'document verified', code: code.slice(0, 16), found: !!row });
-    if (!row) throw new DocumentNotFound();
+    this.logger.log({ msg: 'document verified', code: code.slice(0, 16), found: !!found });
+    if (!found) throw new DocumentNotFound();
+    if (!row) return found;
     return {
       verificationCode: row.verification_code,
       genuine: true,
@@ -303,11 +417,38 @@ export class ResultsService {
     };
   }
 
+  /** A receipt's verification, by its code. */
+  private async receiptRecord(code: string): Promise<VerificationView | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT r.verification_code, r.receipt_number, r.summary, r.signed_at, u.name AS unit_name, p.name AS province_name
+         FROM payment_receipt r JOIN administrative_unit u ON u.code = r.issuer_unit
+         JOIN administrative_unit p ON p.code = u.parent_code
+        WHERE r.verification_code = $1`,
+      [code.trim().toUpperCase().slice(0, 16)],
+    );
+    if (!row) return undefined;
+    return {
+      verificationCode: row.verification_code,
+      genuine: true,
+      kind: 'result',
+      title: 'BIÊN LAI THU PHÍ, LỆ PHÍ',
+      documentNumber: row.receipt_number,
+      issuer: `Ủy ban nhân dân ${row.unit_name}`,
+      province: row.province_name,
+      signerName: `Ủy ban nhân dân ${row.unit_name}`,
+      signerTitle: '',
+      signedAt: new Date(row.signed_at).toISOString(),
+      certifies: row.summary,
+    };
+  }
+
   /** Public: whether these bytes are the document issued under this code, and signed by the ward. */
   async checkFile(code: string, bytes: Buffer, address: string): Promise<FileCheck> {
     await this.throttle(address);
     const [row] = await this.dataSource.query(
-      `SELECT verification_code, sha256, signer_fingerprint FROM dossier_result WHERE verification_code = $1`,
+      `SELECT verification_code, sha256, signer_fingerprint FROM dossier_result WHERE verification_code = $1
+       UNION ALL
+       SELECT verification_code, sha256, signer_fingerprint FROM payment_receipt WHERE verification_code = $1`,
       [code.trim().toUpperCase().slice(0, 16)],
     );
     if (!row) throw new DocumentNotFound();

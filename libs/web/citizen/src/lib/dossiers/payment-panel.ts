@@ -90,6 +90,7 @@ import { LocalizedPipe, VnDatePipe, VndPipe } from '@portal/web/ui';
             <th scope="col">{{ 'payment.when' | transloco }}</th>
             <th scope="col">{{ 'payment.state' | transloco }}</th>
             <th scope="col" class="numeric">{{ 'apply.check.feeAmount' | transloco }}</th>
+            <th scope="col">{{ 'payment.receipt' | transloco }}</th>
           </tr>
         </thead>
         <tbody>
@@ -106,6 +107,16 @@ import { LocalizedPipe, VnDatePipe, VndPipe } from '@portal/web/ui';
                 >
               </td>
               <td class="numeric">{{ p.amount | vnd }}</td>
+              <td>
+                @if (p.receipt; as receipt) {
+                  <a [href]="'/api/dossiers/' + code() + '/payments/' + p.reference + '/receipt'" download
+                    >{{ 'payment.downloadReceipt' | transloco
+                    }}<span class="visually-hidden"> {{ receipt.number }}</span></a
+                  >
+                } @else {
+                  –
+                }
+              </td>
             </tr>
           }
         </tbody>
