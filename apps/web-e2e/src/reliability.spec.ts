@@ -86,7 +86,7 @@ async function ok<T>(response: Promise<Response>, what: string): Promise<T> {
 }
 
 test('1,000 dossiers through the whole workflow while the worker is killed twice: every one ends right, once', async () => {
-  test.setTimeout(400_000);
+  test.setTimeout(720_000);
   const runId = newRunId();
   const database = `portal_chaos_${runId}`;
   const prefix = `chaos-${runId}`;
@@ -287,7 +287,7 @@ test('1,000 dossiers through the whole workflow while the worker is killed twice
         );
       },
       (left) => left === 0,
-      300_000,
+      540_000,
     );
     phase('worker catching up afterwards', catchingUp);
     const seconds = (Date.now() - started) / 1000;
