@@ -11,3 +11,4 @@ export * from './timers/sla-timers';
 export * from './fan-out/agency-fan-out';
 export * from './system-transition';
 export { readerScope } from './office/office.service';
+export * from './tell-applicant';

@@ -10,9 +10,8 @@ import {
   type PaymentView,
   type SessionUser,
 } from '@portal/contracts';
-import { applySystemTransition, DossierNotFound, readerScope } from '@portal/server/dossiers';
+import { applySystemTransition, DossierNotFound, readerScope, tellApplicant } from '@portal/server/dossiers';
 import { audit } from '@portal/server/identity';
-import { queueNotification } from '@portal/server/notifications';
 import { APP_CONFIG, QueueNames, writeToOutbox, type AppConfig } from '@portal/server/platform';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -342,7 +341,11 @@ export class PaymentsService {
         payment: payment.reference,
         amount: payment.amount,
       });
-      if (moved) await this.tellCitizen(manager, payment.dossier_id, 'payment_received', payment.amount);
+      if (moved)
+        await tellApplicant(manager, payment.dossier_id, this.config.PUBLIC_URL, {
+          change: 'payment_received',
+          amount: payment.amount,
+        });
       // The signed electronic receipt, made in the worker once this commits.
       await writeToOutbox(manager, [
         { queue: QueueNames.documents, name: 'issue-receipt', payload: { paymentId: payment.id } },
@@ -489,7 +492,10 @@ export class PaymentsService {
           payment.id,
         ]);
         await this.move(manager, payment, 'refunded', 'refunded', { amount: payment.amount });
-        await this.tellCitizen(manager, payment.dossier_id, 'refunded', payment.amount);
+        await tellApplicant(manager, payment.dossier_id, this.config.PUBLIC_URL, {
+          change: 'refunded',
+          amount: payment.amount,
+        });
         refunded++;
       });
     }
@@ -519,7 +525,7 @@ export class PaymentsService {
             targetType: 'dossier',
             targetId: id,
           });
-          await this.tellCitizen(manager, id, 'cancelled_unpaid');
+          await tellApplicant(manager, id, this.config.PUBLIC_URL, { change: 'cancelled_unpaid' });
         }
         return moved;
       });
@@ -539,7 +545,10 @@ export class PaymentsService {
           [id, JSON.stringify({ afterHours: this.config.UNPAID_REMIND_AFTER_HOURS })],
         );
         const [{ fee_amount: amount }] = await manager.query(`SELECT fee_amount FROM dossier WHERE id = $1`, [id]);
-        await this.tellCitizen(manager, id, 'payment_reminder', Number(amount));
+        await tellApplicant(manager, id, this.config.PUBLIC_URL, {
+          change: 'payment_reminder',
+          amount: Number(amount),
+        });
       });
     }
     return { reminded: toRemind.length, cancelled };
@@ -629,37 +638,6 @@ export class PaymentsService {
   }
 
   // ---------------------------------------------------------------- recording
-
-  /** An e-mail to the citizen about the fee, sent only if the change commits (outbox). */
-  private async tellCitizen(
-    manager: EntityManager,
-    dossierId: string,
-    change: 'payment_received' | 'payment_reminder' | 'cancelled_unpaid' | 'refunded',
-    amount?: number,
-  ): Promise<void> {
-    const [target] = await manager.query(
-      `SELECT d.code, COALESCE(d.contact_email, u.email) AS email, p.name, p.name_en,
-              (SELECT n.language FROM notification n WHERE n.dossier_id = d.id ORDER BY n.created_at LIMIT 1) AS language
-         FROM dossier d JOIN procedure p ON p.code = d.procedure_code LEFT JOIN app_user u ON u.id = d.applicant_id
-        WHERE d.id = $1`,
-      [dossierId],
-    );
-    if (!target?.email) return;
-    await queueNotification(manager, {
-      channel: 'email',
-      template: 'dossier-status-changed',
-      language: target.language === 'en' ? 'en' : 'vi',
-      recipient: target.email,
-      dossierId,
-      params: {
-        dossierCode: target.code,
-        procedureName: { vi: target.name, en: target.name_en },
-        change,
-        ...(amount !== undefined ? { amount } : {}),
-        dossierUrl: `${this.config.PUBLIC_URL.replace(/\/$/, '')}/dossiers/${target.code}`,
-      },
-    });
-  }
 
   /** A change of state: the row, its payment event, the dossier's event and the audit trail, together. */
   private async move(

@@ -8,10 +8,9 @@ import {
   type ResultFact,
   type SessionUser,
 } from '@portal/contracts';
-import { applySystemTransition, DossierNotFound, readerScope } from '@portal/server/dossiers';
+import { applySystemTransition, DossierNotFound, readerScope, tellApplicant } from '@portal/server/dossiers';
 import { renderDocument, renderReceipt, signPdf, verifyPdf, type Verification } from '@portal/server/documents';
 import { audit } from '@portal/server/identity';
-import { queueNotification } from '@portal/server/notifications';
 import { APP_CONFIG, NotFound, TooManyAttempts, type AppConfig } from '@portal/server/platform';
 import { createHash, randomInt } from 'node:crypto';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
@@ -44,7 +43,7 @@ export class DocumentNotFound extends NotFound {
 export interface VerificationView {
   verificationCode: string;
   genuine: true;
-  kind: 'result';
+  kind: 'result' | 'receipt';
   title: string;
   documentNumber: string;
   issuer: string;
@@ -211,7 +210,7 @@ export class ResultsService {
         targetId: dossierId,
         details: { documentNumber, verificationCode: code },
       });
-      await this.tellCitizen(manager, dossierId);
+      await tellApplicant(manager, dossierId, this.config.PUBLIC_URL, { change: 'result_ready' });
       return { issued: true, verificationCode: code };
     });
   }
@@ -430,7 +429,7 @@ export class ResultsService {
     return {
       verificationCode: row.verification_code,
       genuine: true,
-      kind: 'result',
+      kind: 'receipt',
       title: 'BIÊN LAI THU PHÍ, LỆ PHÍ',
       documentNumber: row.receipt_number,
       issuer: `Ủy ban nhân dân ${row.unit_name}`,
@@ -464,29 +463,5 @@ export class ResultsService {
       genuine,
       ...(genuine ? {} : { reason: verification.genuine ? 'different-file' : verification.reason }),
     };
-  }
-
-  private async tellCitizen(manager: import('typeorm').EntityManager, dossierId: string): Promise<void> {
-    const [target] = await manager.query(
-      `SELECT d.code, COALESCE(d.contact_email, u.email) AS email, p.name, p.name_en,
-              (SELECT n.language FROM notification n WHERE n.dossier_id = d.id ORDER BY n.created_at LIMIT 1) AS language
-         FROM dossier d JOIN procedure p ON p.code = d.procedure_code LEFT JOIN app_user u ON u.id = d.applicant_id
-        WHERE d.id = $1`,
-      [dossierId],
-    );
-    if (!target?.email) return;
-    await queueNotification(manager, {
-      channel: 'email',
-      template: 'dossier-status-changed',
-      language: target.language === 'en' ? 'en' : 'vi',
-      recipient: target.email,
-      dossierId,
-      params: {
-        dossierCode: target.code,
-        procedureName: { vi: target.name, en: target.name_en },
-        change: 'result_ready',
-        dossierUrl: `${this.config.PUBLIC_URL.replace(/\/$/, '')}/dossiers/${target.code}`,
-      },
-    });
   }
 }

@@ -5,3 +5,4 @@ export * from './lib/error-summary';
 export * from './lib/text-field';
 export * from './lib/file-upload';
 export * from './lib/vn-date.pipe';
+export * from './lib/fee-table';

@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { SessionUser, WorkflowAction, WorkflowStep } from '@portal/contracts';
 import { HolidaysService } from '@portal/server/catalogue';
 import { RoleRequired } from '@portal/server/identity';
-import { queueNotification } from '@portal/server/notifications';
 import { APP_CONFIG, QueueNames, writeToOutbox, type AppConfig } from '@portal/server/platform';
 import { decide, dueAt, type ActorRole } from '@portal/server/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DossierNotFound } from '../applications/application.errors';
 import { linkAttachmentsToDossier } from '../attachments';
 import { queueAgencyFanOut } from '../fan-out/agency-fan-out';
+import { tellApplicant } from '../tell-applicant';
 import { scheduleSlaTimers } from '../timers/sla-timers';
 import { ActionNotAllowed, DossierChanged, ReasonRequired } from './office.errors';
 
@@ -159,7 +159,11 @@ export class WorkflowActionsService {
         await writeToOutbox(manager, [
           { queue: QueueNames.documents, name: 'issue-result', payload: { dossierId: row.id } },
         ]);
-      if (t.tellCitizen) await this.tellCitizen(manager, row.id, code, t.to.status as CitizenNews, input.reason);
+      if (t.tellCitizen)
+        await tellApplicant(manager, row.id, this.config.PUBLIC_URL, {
+          change: t.to.status as CitizenNews,
+          reason: input.reason,
+        });
       if (t.acceptsPapers && input.attachmentIds?.length) {
         await linkAttachmentsToDossier(manager, {
           ownerId: user.id,
@@ -168,38 +172,6 @@ export class WorkflowActionsService {
         });
       }
       return row.id;
-    });
-  }
-
-  /** The e-mail to the citizen goes out only if the transition commits (outbox). */
-  private async tellCitizen(
-    manager: EntityManager,
-    dossierId: string,
-    code: string,
-    change: CitizenNews,
-    reason: string | undefined,
-  ): Promise<void> {
-    const [target] = await manager.query(
-      `SELECT COALESCE(d.contact_email, u.email) AS email, p.name, p.name_en,
-              (SELECT n.language FROM notification n WHERE n.dossier_id = d.id ORDER BY n.created_at LIMIT 1) AS language
-         FROM dossier d JOIN procedure p ON p.code = d.procedure_code LEFT JOIN app_user u ON u.id = d.applicant_id
-        WHERE d.id = $1`,
-      [dossierId],
-    );
-    if (!target?.email) return;
-    await queueNotification(manager, {
-      channel: 'email',
-      template: 'dossier-status-changed',
-      language: target.language === 'en' ? 'en' : 'vi',
-      recipient: target.email,
-      dossierId,
-      params: {
-        dossierCode: code,
-        procedureName: { vi: target.name, en: target.name_en },
-        change,
-        reason,
-        dossierUrl: `${this.config.PUBLIC_URL.replace(/\/$/, '')}/dossiers/${code}`,
-      },
     });
   }
 

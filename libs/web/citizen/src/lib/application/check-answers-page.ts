@@ -10,7 +10,7 @@ import {
   ProceduresApi,
   toApiProblem,
 } from '@portal/web/data-access';
-import { ErrorSummary, LocalizedPipe, SummaryList, SummaryRow, VndPipe } from '@portal/web/ui';
+import { ErrorSummary, FeeTable, SummaryList, SummaryRow } from '@portal/web/ui';
 import {
   displayedProblems,
   type FieldDefinition,
@@ -23,13 +23,8 @@ import {
 /** Check your answers, then submit: every page's answers with a link to change them. */
 @Component({
   selector: 'dvc-check-answers-page',
-  imports: [RouterLink, TranslocoPipe, ErrorSummary, SummaryList, SummaryRow, PaperNamePipe, LocalizedPipe, VndPipe],
+  imports: [RouterLink, TranslocoPipe, ErrorSummary, SummaryList, SummaryRow, PaperNamePipe, FeeTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    .numeric {
-      text-align: right;
-    }
-  `,
   template: `
     @if (draft(); as draft) {
       <a class="back-link" [routerLink]="['/applications', draft.id, pages()[pages().length - 1].id]">{{
@@ -66,37 +61,12 @@ import {
       <h2>{{ 'apply.check.feeTitle' | transloco }}</h2>
       <p>{{ (late() ? lateFeeText() : onTimeFeeText()) | transloco }}</p>
       @if (quote(); as q) {
-        <table class="table" id="fee-table">
-          <caption class="visually-hidden">
-            {{
-              'apply.check.feeTitle' | transloco
-            }}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{{ 'apply.check.feeItem' | transloco }}</th>
-              <th scope="col" class="numeric">{{ 'apply.check.feeQuantity' | transloco }}</th>
-              <th scope="col" class="numeric">{{ 'apply.check.feeAmount' | transloco }}</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (line of q.lines; track line.case) {
-              <tr>
-                <td>{{ line.label | localized: lang() }}</td>
-                <td class="numeric">{{ line.quantity }}</td>
-                <td class="numeric">{{ line.amount | vnd }}</td>
-              </tr>
-            }
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colspan="2">{{ 'apply.check.feeTotal' | transloco }}</th>
-              <td class="numeric">
-                <strong>{{ q.total | vnd }}</strong>
-              </td>
-            </tr>
-          </tfoot>
-        </table>
+        <dvc-fee-table
+          [tableId]="'fee-table'"
+          [lines]="q.lines"
+          [lang]="lang()"
+          [caption]="'apply.check.feeTitle' | transloco"
+        />
         @if (q.total > 0) {
           <p>{{ 'apply.check.payAfter' | transloco }}</p>
         }

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { FeeLine, PaymentView } from '@portal/contracts';
 import { Language, PaymentsApi, toApiProblem } from '@portal/web/data-access';
-import { LocalizedPipe, VnDatePipe, VndPipe } from '@portal/web/ui';
+import { FeeTable, VnDatePipe, VndPipe } from '@portal/web/ui';
 
 /**
  * The fee of a dossier and its payments, on the citizen's dossier page: what is
@@ -13,7 +13,7 @@ import { LocalizedPipe, VnDatePipe, VndPipe } from '@portal/web/ui';
  */
 @Component({
   selector: 'dvc-payment-panel',
-  imports: [TranslocoPipe, LocalizedPipe, VndPipe, VnDatePipe],
+  imports: [TranslocoPipe, VndPipe, VnDatePipe, FeeTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .numeric {
@@ -36,37 +36,12 @@ import { LocalizedPipe, VnDatePipe, VndPipe } from '@portal/web/ui';
       <section class="notice" aria-labelledby="pay-title">
         <h2 id="pay-title">{{ 'payment.title' | transloco }}</h2>
         <p>{{ 'payment.intro' | transloco }}</p>
-        <table class="table" id="fee-lines">
-          <caption class="visually-hidden">
-            {{
-              'payment.title' | transloco
-            }}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{{ 'apply.check.feeItem' | transloco }}</th>
-              <th scope="col" class="numeric">{{ 'apply.check.feeQuantity' | transloco }}</th>
-              <th scope="col" class="numeric">{{ 'apply.check.feeAmount' | transloco }}</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (line of items(); track line.case) {
-              <tr>
-                <td>{{ line.label | localized: lang() }}</td>
-                <td class="numeric">{{ line.quantity }}</td>
-                <td class="numeric">{{ line.amount | vnd }}</td>
-              </tr>
-            }
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colspan="2">{{ 'apply.check.feeTotal' | transloco }}</th>
-              <td class="numeric">
-                <strong>{{ total() | vnd }}</strong>
-              </td>
-            </tr>
-          </tfoot>
-        </table>
+        <dvc-fee-table
+          [tableId]="'fee-lines'"
+          [lines]="items()"
+          [lang]="lang()"
+          [caption]="'payment.title' | transloco"
+        />
         @if (problem(); as problem) {
           <div class="notice notice--error" role="alert">{{ problem }}</div>
         }

@@ -262,6 +262,10 @@ export class InboxPage {
   protected readonly procedures = inject(ProceduresApi).list();
   private readonly session = inject(Session);
   protected readonly isClerk = computed(() => !!this.session.user()?.roles.includes('clerk'));
+  /** The ward's leader and the auditors read the citizens' ratings (`GET /api/office/ratings`). */
+  protected readonly readsRatings = computed(() =>
+    (this.session.user()?.roles ?? []).some((role) => role === 'leader' || role === 'auditor'),
+  );
   /** An auditor reads every ward's dossiers: each row says whose. */
   protected readonly everyWard = computed(() => !this.session.user()?.unitCode);
   /** The tab counts stay on screen while another tab loads. */

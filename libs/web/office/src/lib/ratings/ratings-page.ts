@@ -49,7 +49,7 @@ import { LocalizedPipe, VnDatePipe } from '@portal/web/ui';
         </table>
       }
     } @else if (ratings.error()) {
-      <div class="notice notice--error" role="alert">{{ 'admin.procedures.loadError' | transloco }}</div>
+      <div class="notice notice--error" role="alert">{{ 'rating.loadError' | transloco }}</div>
     } @else {
       <p aria-live="polite">{{ 'common.loading' | transloco }}</p>
     }
