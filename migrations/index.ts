@@ -13,6 +13,7 @@ import { FeeItems1765000000000 } from './1765000000000-fee-items';
 import { Payments1765100000000 } from './1765100000000-payments';
 import { Results1765200000000 } from './1765200000000-results';
 import { Receipts1765300000000 } from './1765300000000-receipts';
+import { PaperDeliveries1765400000000 } from './1765400000000-paper-deliveries';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   Payments1765100000000,
   Results1765200000000,
   Receipts1765300000000,
+  PaperDeliveries1765400000000,
 ];

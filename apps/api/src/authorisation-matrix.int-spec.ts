@@ -178,6 +178,16 @@ describe('API: who may call which route (the authorisation matrix)', () => {
         );
         return { code, verificationCode };
       },
+      async paper(state: 'to_print' | 'printed', method: 'collect' | 'post') {
+        const { code } = await fresh.result();
+        await api.dataSource.query(
+          `INSERT INTO paper_delivery (dossier_id, unit_code, copies, method, postal_address, state)
+           SELECT id, unit_code, 2, $2::text, CASE WHEN $2::text = 'post' THEN '12 Phố Huế, Hà Nội' END, $3
+             FROM dossier WHERE code = $1`,
+          [code, method, state],
+        );
+        return code;
+      },
       async payment() {
         const { code } = await fresh.dossier('awaiting_payment');
         const started = await owner.browser.request(

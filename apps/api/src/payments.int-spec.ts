@@ -242,13 +242,31 @@ describe('online payment through the gateway', () => {
     await settled(reference, 'succeeded');
     const [{ id: paymentId }] = await dataSource.query(`SELECT id FROM payment WHERE reference = $1`, [reference]);
     const [queued] = await dataSource.query(
-      `SELECT 1 FROM outbox_message WHERE queue = 'documents' AND job_name = 'issue-receipt' AND payload->>'paymentId' = $1`,
+      `SELECT payload FROM outbox_message WHERE queue = 'documents' AND job_name = 'issue-receipt' AND payload->>'paymentId' = $1`,
       [paymentId],
     );
-    expect(queued).toBeDefined();
+    // The job says to tell the citizen (the dossier moved on); it runs twice at once: one receipt, one e-mail.
+    expect(queued.payload).toEqual({ paymentId, tell: true });
     const receipts = api.app.get(ResultsService);
-    const runs = await Promise.all([receipts.issueReceipt(paymentId), receipts.issueReceipt(paymentId)]);
+    const runs = await Promise.all([
+      receipts.issueReceipt(paymentId, { tell: true }),
+      receipts.issueReceipt(paymentId, { tell: true }),
+    ]);
     expect(runs.filter((r) => r.issued)).toHaveLength(1);
+    // The e-mail that says the fee is received carries the signed receipt, the very bytes kept.
+    const mails = await dataSource.query(
+      `SELECT a.file_name, a.content_type, encode(sha256(a.content), 'hex') AS sha
+         FROM notification n JOIN dossier d ON d.id = n.dossier_id
+         LEFT JOIN notification_attachment a ON a.notification_id = n.id
+        WHERE d.code = $1 AND n.params->>'change' = 'payment_received'`,
+      [code],
+    );
+    const [kept] = await dataSource.query(`SELECT receipt_number, sha256 FROM payment_receipt WHERE payment_id = $1`, [
+      paymentId,
+    ]);
+    expect(mails).toEqual([
+      { file_name: `${kept.receipt_number}.pdf`, content_type: 'application/pdf', sha: kept.sha256 },
+    ]);
     const download = await browser.get(`/dossiers/${code}/payments/${reference}/receipt`);
     expect(download.status).toBe(200);
     const pdf = Buffer.from(await download.arrayBuffer());

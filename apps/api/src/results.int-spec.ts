@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { clearRegistryFaults, setRegistryFault, startPopulationRegistry } from '@portal/population-registry/testing';
-import type { OfficeDossier } from '@portal/contracts';
+import type { OfficeDossier, PrintListPage } from '@portal/contracts';
+import { hashPassword } from '@portal/server/identity';
 import { ResultsService } from '@portal/server/results';
 import {
   aSignedInAccount,
@@ -189,6 +190,91 @@ describe('signed electronic results', () => {
     expect(locked.status).toBe(409);
     expect(((await locked.json()) as { code: string }).code).toBe('RATING_LOCKED');
     expect((await anyone.get('/verify/not-a-code')).status).toBe(404);
+  });
+
+  it("puts ordered paper copies on the ward's print list, printed then posted or handed over, each step in turn", async () => {
+    await clearRegistryFaults(registry.url);
+    await dataSource.query(
+      `INSERT INTO app_user (email, full_name, password_hash, roles, unit_code)
+       VALUES ('clerk.ngocha@demo.dichvucong.vn', 'Đỗ Văn Giang', $1, ARRAY['clerk'], '00008') ON CONFLICT (email) DO NOTHING`,
+      [await hashPassword('Demo@2025')],
+    );
+    const otherWard = await aSignedInAccount(base, 'clerk.ngocha@demo.dichvucong.vn');
+    const auditor = await aSignedInAccount(base, 'auditor@demo.dichvucong.vn');
+    const ordered = async (delivery: Record<string, unknown>) => {
+      const citizen = await aSignedInCitizen(base);
+      const code = await aSubmittedBirthRegistration(citizen.browser);
+      // The order as the result page records it (the fee it costs is the payments' tests' concern).
+      await dataSource.query(`UPDATE dossier SET data = jsonb_set(data, '{delivery}', $2) WHERE code = $1`, [
+        code,
+        JSON.stringify(delivery),
+      ]);
+      const dossierId = await signed(code);
+      expect((await results().issue(dossierId)).issued).toBe(true);
+      return { code, dossierId };
+    };
+    const rowOf = async (who: BrowserClient, tab: string, code: string) => {
+      const response = await who.get(`/office/print-list?tab=${tab}`);
+      expect(response.status).toBe(200);
+      const page = (await response.json()) as PrintListPage;
+      return page.rows.find((row) => row.dossierCode === code);
+    };
+    const mark = (who: BrowserClient, code: string, step: string, body: unknown = {}) =>
+      who.post(`/office/print-list/${code}/${step}`, body);
+
+    const posted = await ordered({ extraCopies: 2, method: 'post', postalAddress: 'Số 5 phố Huế, Hà Nội' });
+    expect(await rowOf(clerk, 'to_print', posted.code)).toMatchObject({
+      copies: 2,
+      method: 'post',
+      postalAddress: 'Số 5 phố Huế, Hà Nội',
+      state: 'to_print',
+      subjectName: expect.any(String),
+    });
+    // Another ward neither sees nor marks it; the auditor reads it and marks nothing.
+    expect(await rowOf(otherWard, 'to_print', posted.code)).toBeUndefined();
+    expect((await mark(otherWard, posted.code, 'printed')).status).toBe(404);
+    expect(await rowOf(auditor, 'to_print', posted.code)).toBeDefined();
+    expect((await mark(auditor, posted.code, 'printed')).status).toBe(403);
+    // Out of turn: nothing changes.
+    const early = await mark(clerk, posted.code, 'posted');
+    expect(early.status).toBe(409);
+    expect(((await early.json()) as { code: string }).code).toBe('PAPER_STEP_NOT_ALLOWED');
+    expect((await mark(clerk, posted.code, 'printed')).status).toBe(200);
+    expect((await mark(clerk, posted.code, 'printed')).status).toBe(409);
+    expect((await mark(clerk, posted.code, 'handed-over')).status).toBe(409); // it goes by post
+    expect((await mark(clerk, posted.code, 'posted', { postalReference: 'x'.repeat(33) })).status).toBe(400);
+    expect((await mark(clerk, posted.code, 'posted', { postalReference: 'EB123456789VN' })).status).toBe(200);
+    expect(await rowOf(clerk, 'done', posted.code)).toMatchObject({
+      state: 'posted',
+      postalReference: 'EB123456789VN',
+      printedAt: expect.any(String),
+      deliveredAt: expect.any(String),
+    });
+    const steps = await dataSource.query(
+      `SELECT action FROM dossier_event WHERE dossier_id = $1 AND action LIKE 'paper-%' ORDER BY id`,
+      [posted.dossierId],
+    );
+    expect(steps.map((e: { action: string }) => e.action)).toEqual(['paper-printed', 'paper-posted']);
+    const audited = await dataSource.query(
+      `SELECT action FROM audit_event WHERE target_id = $1 AND action LIKE 'paper.%' ORDER BY id`,
+      [posted.dossierId],
+    );
+    expect(audited.map((e: { action: string }) => e.action)).toEqual(['paper.printed', 'paper.posted']);
+
+    // Collected at the desk: printed tells the citizen to come; then handed over.
+    const collected = await ordered({ extraCopies: 1, method: 'collect' });
+    expect((await mark(clerk, collected.code, 'printed')).status).toBe(200);
+    expect((await mark(clerk, collected.code, 'posted')).status).toBe(409);
+    expect((await mark(leader, collected.code, 'handed-over')).status).toBe(200);
+    const told = await dataSource.query(
+      `SELECT params->>'change' AS change FROM notification WHERE dossier_id = ANY($1) AND params->>'change' LIKE 'paper_%'`,
+      [[posted.dossierId, collected.dossierId]],
+    );
+    expect(told.map((n: { change: string }) => n.change).sort()).toEqual(['paper_posted', 'paper_ready']);
+
+    // The electronic result only: nothing to print.
+    const electronic = await ordered({ extraCopies: 0, method: 'collect' });
+    expect((await mark(clerk, electronic.code, 'printed')).status).toBe(404);
   });
 
   it('issues death registration its own extract through the same path', async () => {

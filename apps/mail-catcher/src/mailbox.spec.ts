@@ -11,6 +11,7 @@ function aMessage(overrides: Partial<NewMessage> = {}): NewMessage {
     messageId: null,
     headers: [],
     rawHeaders: [],
+    attachments: [],
     ...overrides,
   };
 }
@@ -48,7 +49,7 @@ describe('Mailbox', () => {
   it('summarises a message for the JSON API without its raw headers', () => {
     const caught = new Mailbox().add(aMessage({ rawHeaders: ['Subject: x'] }));
     expect(Object.keys(summarise(caught)).sort()).toEqual(
-      ['date', 'from', 'html', 'id', 'messageId', 'subject', 'text', 'to'].sort(),
+      ['attachments', 'date', 'from', 'html', 'id', 'messageId', 'subject', 'text', 'to'].sort(),
     );
   });
 });

@@ -21,6 +21,15 @@ export interface CaughtMessage {
   headers: Array<{ name: string; value: string }>;
   /** The raw header lines as received. */
   rawHeaders: string[];
+  /** The files it carries: name, type, size and SHA-256 of the bytes (the bytes are not kept). */
+  attachments: CaughtAttachment[];
+}
+
+export interface CaughtAttachment {
+  fileName: string | null;
+  contentType: string;
+  size: number;
+  sha256: string;
 }
 
 export type NewMessage = Omit<CaughtMessage, 'id'>;
@@ -35,11 +44,12 @@ export interface MessageSummary {
   text: string;
   html: string | null;
   messageId: string | null;
+  attachments: CaughtAttachment[];
 }
 
 export function summarise(message: CaughtMessage): MessageSummary {
-  const { id, from, to, subject, date, text, html, messageId } = message;
-  return { id, from, to, subject, date, text, html, messageId };
+  const { id, from, to, subject, date, text, html, messageId, attachments } = message;
+  return { id, from, to, subject, date, text, html, messageId, attachments };
 }
 
 /** The last messages, newest first, in memory only. */

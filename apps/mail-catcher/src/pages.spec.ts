@@ -12,6 +12,7 @@ function caught(subject: string, html: string | null = null) {
     messageId: '<1@example.vn>',
     headers: [{ name: 'Subject', value: subject }],
     rawHeaders: [`Subject: ${subject}`],
+    attachments: [],
   });
 }
 

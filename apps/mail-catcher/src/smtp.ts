@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerEnvelope } from 'smtp-server';
@@ -33,6 +34,12 @@ export function toNewMessage(parsed: ParsedMail, envelope: SMTPServerEnvelope, r
     messageId: parsed.messageId ?? null,
     headers,
     rawHeaders: parsed.headerLines.map((header) => header.line),
+    attachments: parsed.attachments.map((file) => ({
+      fileName: file.filename ?? null,
+      contentType: file.contentType,
+      size: file.size,
+      sha256: createHash('sha256').update(file.content).digest('hex'),
+    })),
   };
 }
 

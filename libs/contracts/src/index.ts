@@ -12,3 +12,4 @@ export * from './procedure-admin';
 export * from './fees';
 export * from './payment';
 export * from './paths';
+export * from './print-list';

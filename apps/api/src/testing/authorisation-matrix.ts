@@ -74,6 +74,8 @@ export interface MatrixContext {
     dossier(state: 'new' | 'awaiting_signature' | 'awaiting_payment'): Promise<{ code: string; version: number }>;
     /** A fresh dossier of the owner with its result (the row the worker writes). */
     result(): Promise<{ code: string; verificationCode: string }>;
+    /** A fresh dossier with its result and paper copies on the print list, in this state and way of delivery. */
+    paper(state: 'to_print' | 'printed', method: 'collect' | 'post'): Promise<string>;
     /** A payment the owner has just started, of a fresh dossier awaiting payment. */
     payment(): Promise<{ reference: string; amount: number }>;
     /** The merchant secret the API checks the gateway's signatures with. */
@@ -446,6 +448,33 @@ export const authorisationMatrix: MatrixRow[] = [
   },
   {
     method: 'GET',
+    path: '/api/office/print-list',
+    note: "The ward's print list: its clerks and leader; auditors read every ward's.",
+    expect: { ...WARD_READ, otherWardClerk: '2xx' },
+  },
+  {
+    method: 'POST',
+    path: '/api/office/print-list/:code/printed',
+    expect: WARD_ACT,
+    request: async (ctx) => ({ params: { code: await ctx.fresh.paper('to_print', 'collect') } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/office/print-list/:code/handed-over',
+    expect: WARD_ACT,
+    request: async (ctx) => ({ params: { code: await ctx.fresh.paper('printed', 'collect') } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/office/print-list/:code/posted',
+    expect: WARD_ACT,
+    request: async (ctx) => ({
+      params: { code: await ctx.fresh.paper('printed', 'post') },
+      body: { postalReference: 'EB123456789VN' },
+    }),
+  },
+  {
+    method: 'GET',
     path: '/api/verify/:code',
     expect: PUBLIC,
     request: async (ctx) => ({ params: { code: (await ctx.fresh.result()).verificationCode } }),
@@ -515,6 +544,20 @@ export const authorisationMatrix: MatrixRow[] = [
       const { code, version } = await ctx.fresh.dossier(state);
       return { params: { code, action }, body: { version } };
     },
+  },
+
+  // The reports: auditors every ward's, a ward's leader their own; clerks, citizens and administrators refused.
+  {
+    method: 'GET',
+    path: '/api/reports/processing',
+    expect: { ...every('403'), anonymous: '401', wardLeader: '2xx', auditor: '2xx' },
+    request: () => ({ query: 'month=2025-03' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/reports/processing/dossiers',
+    expect: { ...every('403'), anonymous: '401', wardLeader: '2xx', auditor: '2xx' },
+    request: () => ({ query: 'month=2025-03&column=receivedTotal' }),
   },
 
   // The queue dashboard (Bull Board), mounted beside the API.

@@ -1,4 +1,4 @@
-import { queueNotification, type TemplateParams } from '@portal/server/notifications';
+import { queueNotification, type NotificationAttachment, type TemplateParams } from '@portal/server/notifications';
 import type { EntityManager } from 'typeorm';
 
 export type ApplicantNews = TemplateParams<'dossier-status-changed'>['change'];
@@ -13,7 +13,7 @@ export async function tellApplicant(
   manager: EntityManager,
   dossierId: string,
   publicUrl: string,
-  news: { change: ApplicantNews; reason?: string; amount?: number },
+  news: { change: ApplicantNews; reason?: string; amount?: number; attachments?: NotificationAttachment[] },
 ): Promise<void> {
   const [target] = await manager.query(
     `SELECT d.code, COALESCE(d.contact_email, u.email) AS email, p.name, p.name_en,
@@ -29,6 +29,7 @@ export async function tellApplicant(
     language: target.language === 'en' ? 'en' : 'vi',
     recipient: target.email,
     dossierId,
+    ...(news.attachments ? { attachments: news.attachments } : {}),
     params: {
       dossierCode: target.code,
       procedureName: { vi: target.name, en: target.name_en },

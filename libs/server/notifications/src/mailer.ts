@@ -3,6 +3,7 @@ import type { Language } from '@portal/contracts';
 import { APP_CONFIG, type AppConfig } from '@portal/server/platform';
 import { createTransport, type Transporter } from 'nodemailer';
 import SMTPPool from 'nodemailer/lib/smtp-pool';
+import type { NotificationAttachment } from './queue-notification';
 import type { RenderedMessage } from './templates';
 
 /** Sends e-mail through the SMTP server of SMTP_URL, from MAIL_FROM. */
@@ -33,7 +34,13 @@ export class Mailer implements OnApplicationShutdown {
    * `id` names the message for good: a resend after a crash carries the same
    * Message-ID, so the recipient's mail system can tell it is the same e-mail.
    */
-  async send(id: string, to: string, language: Language, message: RenderedMessage): Promise<void> {
+  async send(
+    id: string,
+    to: string,
+    language: Language,
+    message: RenderedMessage,
+    attachments: readonly NotificationAttachment[] = [],
+  ): Promise<void> {
     await this.transport.sendMail({
       messageId: `<${id}@${this.domain}>`,
       from: this.from,
@@ -42,6 +49,11 @@ export class Mailer implements OnApplicationShutdown {
       text: message.text,
       html: message.html,
       headers: { 'Content-Language': language },
+      attachments: attachments.map((file) => ({
+        filename: file.fileName,
+        contentType: file.contentType,
+        content: file.content,
+      })),
     });
   }
 

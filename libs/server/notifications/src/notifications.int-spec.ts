@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -34,6 +35,7 @@ interface CaughtMail {
   text: string;
   html: string | null;
   messageId: string | null;
+  attachments: { fileName: string | null; contentType: string; size: number; sha256: string }[];
 }
 
 async function freePort(): Promise<number> {
@@ -239,6 +241,30 @@ describe('notifications', () => {
     expect(viRow).toMatchObject({ attempts: 1, last_error: null, dossier_id: dossierId, language: 'vi' });
     expect(viRow.sent_at).toBeInstanceOf(Date);
     await eventually(async () => (await row(enId)).status === 'sent');
+  });
+
+  it('sends the files a notification carries as attachments, the same bytes', async () => {
+    const to = recipient('chi');
+    const receipt = Buffer.from('%PDF-1.7\n% biên lai\n%%EOF\n');
+    await dataSource.transaction((manager) =>
+      queueNotification(manager, {
+        channel: 'email',
+        template: 'dossier-submitted',
+        language: 'vi',
+        recipient: to,
+        params: submitted,
+        attachments: [{ fileName: 'BL-2026-000001.pdf', contentType: 'application/pdf', content: receipt }],
+      }),
+    );
+    const [mail] = await mailTo(to);
+    expect(mail.attachments).toEqual([
+      {
+        fileName: 'BL-2026-000001.pdf',
+        contentType: 'application/pdf',
+        size: receipt.length,
+        sha256: createHash('sha256').update(receipt).digest('hex'),
+      },
+    ]);
   });
 
   it('sends nothing when the transaction that queued the notification rolls back', async () => {

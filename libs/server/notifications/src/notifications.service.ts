@@ -51,7 +51,18 @@ export class NotificationsService {
     }
 
     try {
-      await this.mailer.send(notification.id, notification.recipient, notification.language, message);
+      const attachments = (await this.notifications.query(
+        `SELECT file_name, content_type, content FROM notification_attachment
+          WHERE notification_id = $1 ORDER BY position`,
+        [notification.id],
+      )) as { file_name: string; content_type: string; content: Buffer }[];
+      await this.mailer.send(
+        notification.id,
+        notification.recipient,
+        notification.language,
+        message,
+        attachments.map((a) => ({ fileName: a.file_name, contentType: a.content_type, content: a.content })),
+      );
     } catch (error) {
       await this.recordFailure(notification.id, error, lastTry);
       // The code only: SMTP replies may quote the recipient's address.

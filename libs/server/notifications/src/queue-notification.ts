@@ -17,7 +17,18 @@ export interface NotificationRequest<T extends TemplateName> {
   params: TemplateParams<T>;
   /** The dossier the message is about, when there is one. */
   dossierId?: string;
+  /** Files sent with it (a signed receipt), kept with the notification so that a resend sends the same bytes. */
+  attachments?: NotificationAttachment[];
 }
+
+export interface NotificationAttachment {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
+}
+
+/** Attachments beyond this size are refused: an e-mail must still reach an ordinary mailbox. */
+const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
 const emailAddress = z.email();
 
@@ -54,6 +65,14 @@ export async function queueNotification<T extends TemplateName>(
       request.dossierId ?? null,
     ],
   );
+  for (const [position, file] of (request.attachments ?? []).entries()) {
+    if (file.content.length > MAX_ATTACHMENT_BYTES) throw new InvalidNotification('an attachment is over 5 MB');
+    await manager.query(
+      `INSERT INTO notification_attachment (notification_id, position, file_name, content_type, content)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [row.id, position, file.fileName.slice(0, 120), file.contentType.slice(0, 100), file.content],
+    );
+  }
   const payload: SendNotificationJob = { notificationId: row.id };
   await writeToOutbox(manager, [{ queue: QueueNames.notifications, name: SEND_NOTIFICATION_JOB, payload }]);
   return row.id as string;

@@ -42,6 +42,8 @@ export const templateParamSchemas = {
       'cancelled_unpaid',
       'refunded',
       'result_ready',
+      'paper_ready',
+      'paper_posted',
     ]),
     /** The fee concerned, whole đồng (the payment notices). */
     amount: z.number().int().min(0).optional(),
@@ -345,11 +347,11 @@ const statusTexts: Record<
   payment_received: {
     vi: {
       subject: (c) => `Đã nhận lệ phí của hồ sơ ${c}`,
-      body: 'Cổng Dịch vụ công đã nhận khoản lệ phí ông/bà thanh toán trực tuyến. Hồ sơ đã được chuyển đến cơ quan giải quyết.',
+      body: 'Cổng Dịch vụ công đã nhận khoản lệ phí ông/bà thanh toán trực tuyến. Hồ sơ đã được chuyển đến cơ quan giải quyết. Biên lai điện tử có chữ ký số được đính kèm thư này và có trên trang hồ sơ.',
     },
     en: {
       subject: (c) => `The fee for application ${c} has been received`,
-      body: 'The Public Service Portal has received the fee you paid online. Your application has gone to the office.',
+      body: 'The Public Service Portal has received the fee you paid online. Your application has gone to the office. The digitally signed electronic receipt is attached to this e-mail and on the application page.',
     },
   },
   payment_reminder: {
@@ -380,6 +382,26 @@ const statusTexts: Record<
     en: {
       subject: (c) => `The electronic result of application ${c} is ready`,
       body: 'The result of your application has been digitally signed. Download it from the application page; the electronic document has the same legal value as paper and can be checked with the QR code on it.',
+    },
+  },
+  paper_ready: {
+    vi: {
+      subject: (c) => `Bản giấy kết quả hồ sơ ${c} đã sẵn sàng để nhận`,
+      body: 'Các bản sao giấy kết quả mà ông/bà đăng ký đã được in. Mời ông/bà đến bộ phận một cửa của Ủy ban nhân dân phường/xã nơi nộp hồ sơ để nhận, mang theo giấy tờ tùy thân.',
+    },
+    en: {
+      subject: (c) => `The paper copies of application ${c} are ready to collect`,
+      body: 'The paper copies of the result you ordered have been printed. Please collect them at the one-stop desk of the ward where you applied, with your identity document.',
+    },
+  },
+  paper_posted: {
+    vi: {
+      subject: (c) => `Bản giấy kết quả hồ sơ ${c} đã được gửi qua bưu chính`,
+      body: 'Các bản giấy kết quả của hồ sơ đã được gửi qua dịch vụ bưu chính đến địa chỉ ông/bà đăng ký.',
+    },
+    en: {
+      subject: (c) => `The paper copies of application ${c} have been posted`,
+      body: 'The paper copies of the result have been posted to the address you gave.',
     },
   },
   refunded: {

@@ -341,14 +341,10 @@ export class PaymentsService {
         payment: payment.reference,
         amount: payment.amount,
       });
-      if (moved)
-        await tellApplicant(manager, payment.dossier_id, this.config.PUBLIC_URL, {
-          change: 'payment_received',
-          amount: payment.amount,
-        });
-      // The signed electronic receipt, made in the worker once this commits.
+      // The signed electronic receipt, made in the worker once this commits; when the dossier moved on,
+      // the e-mail that says the fee is received goes out with it, the receipt attached.
       await writeToOutbox(manager, [
-        { queue: QueueNames.documents, name: 'issue-receipt', payload: { paymentId: payment.id } },
+        { queue: QueueNames.documents, name: 'issue-receipt', payload: { paymentId: payment.id, tell: moved } },
       ]);
     }
     return true;

@@ -16,9 +16,10 @@ export class DocumentsProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<{ dossierId?: string; paymentId?: string }>): Promise<unknown> {
+  async process(job: Job<{ dossierId?: string; paymentId?: string; tell?: boolean }>): Promise<unknown> {
     if (job.name === 'issue-result' && job.data.dossierId) return this.results.issue(job.data.dossierId);
-    if (job.name === 'issue-receipt' && job.data.paymentId) return this.results.issueReceipt(job.data.paymentId);
+    if (job.name === 'issue-receipt' && job.data.paymentId)
+      return this.results.issueReceipt(job.data.paymentId, { tell: job.data.tell === true });
     throw new Error(`unknown documents job ${job.name}`);
   }
 }

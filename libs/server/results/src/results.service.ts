@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  paperOrderOf,
   registryRecordOf,
   resultOf,
   todayInVietnam,
@@ -199,9 +200,24 @@ export class ResultsService {
           signedAt,
         ],
       );
+      // Ordered paper copies, or post: onto the ward's print list, to print from this signed file.
+      const paper = paperOrderOf(dossier.procedure_code, dossier.data);
+      if (paper)
+        await manager.query(
+          `INSERT INTO paper_delivery (dossier_id, unit_code, copies, method, postal_address) VALUES ($1, $2, $3, $4, $5)`,
+          [dossierId, dossier.unit_code, paper.copies, paper.method, paper.postalAddress],
+        );
       await manager.query(
         `INSERT INTO dossier_event (dossier_id, actor_role, action, details) VALUES ($1, 'system', 'result-issued', $2)`,
-        [dossierId, JSON.stringify({ documentNumber, verificationCode: code, personalIdAssigned: !!personalId })],
+        [
+          dossierId,
+          JSON.stringify({
+            documentNumber,
+            verificationCode: code,
+            personalIdAssigned: !!personalId,
+            ...(paper ? { paperCopies: paper.copies, paperMethod: paper.method } : {}),
+          }),
+        ],
       );
       await audit(manager, {
         actorId: null,
@@ -218,8 +234,13 @@ export class ResultsService {
   /**
    * The signed electronic receipt of a successful payment, once: the payer, the items, the amount in
    * figures and words, the payment reference and the gateway's transaction, signed by the dossier's ward.
+   * With `tell`, the applicant is e-mailed that the fee is received, the receipt attached (in the same
+   * transaction: a run again finds the receipt and sends nothing).
    */
-  async issueReceipt(paymentId: string): Promise<{ issued: boolean; verificationCode?: string }> {
+  async issueReceipt(
+    paymentId: string,
+    options: { tell?: boolean } = {},
+  ): Promise<{ issued: boolean; verificationCode?: string }> {
     const [payment] = await this.dataSource.query(
       `SELECT p.id, p.reference, p.amount, p.items, p.transaction_no, p.bank_code, p.paid_at, p.state,
               d.id AS dossier_id, d.code, d.unit_code, d.applicant_name,
@@ -300,6 +321,12 @@ export class ResultsService {
         targetId: payment.reference,
         details: { receiptNumber, verificationCode: code },
       });
+      if (options.tell)
+        await tellApplicant(manager, payment.dossier_id, this.config.PUBLIC_URL, {
+          change: 'payment_received',
+          amount: payment.amount,
+          attachments: [{ fileName: `${receiptNumber}.pdf`, contentType: 'application/pdf', content: signed }],
+        });
       return { issued: true, verificationCode: code };
     });
   }

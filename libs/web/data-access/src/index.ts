@@ -11,4 +11,5 @@ export * from './lib/procedure-admin-api';
 export * from './lib/paper-names';
 export * from './lib/payments-api';
 export * from './lib/results-api';
+export * from './lib/print-list-api';
 export * from './lib/page-title';

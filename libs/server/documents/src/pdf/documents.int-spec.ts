@@ -29,7 +29,8 @@ const ward = issueSigningCertificate(ca, {
   organisation: 'Uỷ ban nhân dân Thành phố Hà Nội',
   unitCode: '00004',
 });
-const signedAt = new Date('2026-12-02T03:04:05Z');
+// Now, to the second: the certificates below are made now, and a signature from before they were valid would be refused.
+const signedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
 const meta = {
   reason: 'Ký trích lục khai sinh',
   location: 'Phường Ba Đình, Thành phố Hà Nội',

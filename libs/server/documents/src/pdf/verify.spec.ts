@@ -14,7 +14,8 @@ const ward = issueSigningCertificate(ca, {
   unitCode: '00004',
 });
 const trust = { caCertificatePem: ca.certificatePem };
-const signedAt = new Date('2026-12-02T03:04:05Z');
+// Now, to the second: the certificates below are made now, and a signature from before they were valid would be refused.
+const signedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
 const meta = {
   reason: 'Ký trích lục khai sinh',
   location: 'Phường Ba Đình, Thành phố Hà Nội',
@@ -86,7 +87,7 @@ describe('verifying a signed document from its bytes', () => {
     expect(text).toContain(`/Location ${utf16(meta.location)}`);
     expect(text).toContain(`/Name ${utf16(meta.name)}`);
     expect(text).toContain(`/ContactInfo ${utf16(meta.contactInfo)}`);
-    expect(text).toContain('/M (D:20261202030405Z)');
+    expect(text).toContain(`/M (D:${signedAt.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z)`);
     // No widget: the signature field is on no page.
     expect(text).not.toContain('/Subtype /Widget');
   });
@@ -125,15 +126,16 @@ describe('verifying a signed document from its bytes', () => {
 
   it('finds a changed signing time in the signed attributes a bad signature', () => {
     const { start, end } = contentsOf(signed);
-    // UTCTime 261202030405Z, as hex inside /Contents.
-    const time = Buffer.from('261202030405Z').toString('hex');
+    // The UTCTime (YYMMDDhhmmssZ), as hex inside /Contents.
+    const utcTime = `${signedAt.toISOString().replace(/[-:T]/g, '').slice(2, 14)}Z`;
+    const time = Buffer.from(utcTime).toString('hex');
     const at = signed.toString('latin1').indexOf(time, start);
     expect(at).toBeGreaterThan(start);
     expect(at).toBeLessThan(end);
-    // The last second's digit: '5' (hex 35) becomes '6' (hex 36).
+    // The last second's digit, as hex: its low nibble changed ('5', hex 35, becomes hex 34 …).
     const digit = at + time.length - 3;
-    expect(String.fromCharCode(signed[digit])).toBe('5');
-    expect(verifyPdf(withByte(signed, digit, '6'.charCodeAt(0)), trust)).toMatchObject({
+    const changed = signed[digit] === '0'.charCodeAt(0) ? '1' : '0';
+    expect(verifyPdf(withByte(signed, digit, changed.charCodeAt(0)), trust)).toMatchObject({
       genuine: false,
       reason: 'bad-signature',
     });

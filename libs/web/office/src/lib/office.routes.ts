@@ -2,6 +2,7 @@ import type { Routes } from '@angular/router';
 import { OfficeDossierPage } from './dossier/office-dossier-page';
 import { CounterIntakePage } from './counter/counter-intake-page';
 import { InboxPage } from './inbox/inbox-page';
+import { PrintListPage } from './print-list/print-list-page';
 import { RatingsPage } from './ratings/ratings-page';
 import { NotAllowedPage } from './not-allowed/not-allowed-page';
 import { HolidaysPage } from './admin/holidays-page';
@@ -19,6 +20,7 @@ export const officeRoutes: Routes = [
       { path: '', pathMatch: 'full', component: InboxPage },
       { path: 'counter', canActivate: [clerkRequired], component: CounterIntakePage },
       { path: 'ratings', component: RatingsPage },
+      { path: 'print-list', component: PrintListPage },
       { path: 'dossiers/:code', component: OfficeDossierPage },
     ],
   },

@@ -17,29 +17,12 @@ import { DueMark } from '../due-mark';
   imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, LocalizedPipe, VnDatePipe, DueMark, VndPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .office-tabs__list {
+    .office-links {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.25rem 0.5rem;
+      gap: 0.5rem 1.5rem;
       list-style: none;
-      margin: 0 0 1.5rem;
       padding: 0;
-      border-bottom: 1px solid var(--colour-border);
-    }
-    .office-tabs__tab {
-      display: block;
-      padding: 0.5rem 0.75rem;
-      border: 1px solid transparent;
-      border-bottom: 0;
-      margin-bottom: -1px;
-      background: var(--colour-light);
-    }
-    .office-tabs__tab[aria-current='page'] {
-      background: #fff;
-      border-color: var(--colour-border);
-      color: var(--colour-text);
-      font-weight: 700;
-      text-decoration: none;
     }
     .office-search {
       display: flex;
@@ -84,9 +67,14 @@ import { DueMark } from '../due-mark';
     @if (isClerk()) {
       <a class="button button--secondary" routerLink="/office/counter">{{ 'office.counter.start' | transloco }}</a>
     }
-    <p>
-      <a routerLink="/office/ratings">{{ 'rating.officeTitle' | transloco }}</a>
-    </p>
+    <ul class="office-links">
+      <li>
+        <a routerLink="/office/print-list">{{ 'office.printList.title' | transloco }}</a>
+      </li>
+      <li>
+        <a routerLink="/office/ratings">{{ 'rating.officeTitle' | transloco }}</a>
+      </li>
+    </ul>
     <nav class="office-tabs" [attr.aria-label]="'office.inbox.tabs' | transloco">
       <ul class="office-tabs__list">
         @for (tab of tabs; track tab) {
