@@ -14,6 +14,8 @@ import { Payments1765100000000 } from './1765100000000-payments';
 import { Results1765200000000 } from './1765200000000-results';
 import { Receipts1765300000000 } from './1765300000000-receipts';
 import { PaperDeliveries1765400000000 } from './1765400000000-paper-deliveries';
+import { ReportAggregates1765500000000 } from './1765500000000-report-aggregates';
+import { DossierEventPartitions1765510000000 } from './1765510000000-dossier-event-partitions';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -33,4 +35,6 @@ export const migrations = [
   Results1765200000000,
   Receipts1765300000000,
   PaperDeliveries1765400000000,
+  ReportAggregates1765500000000,
+  DossierEventPartitions1765510000000,
 ];

@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { CatalogueModule } from '@portal/server/catalogue';
 import { DossiersModule } from '@portal/server/dossiers';
 import { PaymentsModule } from '@portal/server/payments';
+import { ReportsModule } from '@portal/server/reports';
 import { ResultsModule } from '@portal/server/results';
 import { AuthModule, IdentityModule } from '@portal/server/identity';
 import {
@@ -36,6 +37,7 @@ export class AppModule {
         DossiersModule,
         PaymentsModule,
         ResultsModule,
+        ReportsModule,
         // In production the API also serves the built Angular app (precompressed, cached; never under /api).
         ...(config.WEB_ROOT ? [StaticFilesModule.forRoot(config.WEB_ROOT)] : []),
       ],

@@ -5,6 +5,7 @@ import { demoAccounts, demoPassword, IdentitySeeder } from '@portal/server/ident
 import { buildDataSourceOptions, loadConfigOrExit } from '@portal/server/platform';
 import { DataSource } from 'typeorm';
 import { explainStartupFailure } from './bootstrap-error';
+import { checkReportAggregates, describeDifference } from '@portal/server/reports';
 import { SigningKeys } from '@portal/server/results';
 import { SeedModule } from './seed.module';
 
@@ -13,6 +14,8 @@ import { SeedModule } from './seed.module';
  *   node dist/apps/api/cli.js migrate   apply pending migrations
  *   node dist/apps/api/cli.js seed      put the demo data in place (idempotent)
  *   node dist/apps/api/cli.js demo-accounts   list the demo logins
+ *   node dist/apps/api/cli.js partitions      make dossier_event's monthly partitions for the next 12 months
+ *   node dist/apps/api/cli.js reports-check   compare the report aggregates with a direct count (exit 1 on a difference)
  */
 async function migrate(): Promise<void> {
   const config = loadConfigOrExit();
@@ -59,7 +62,51 @@ async function listDemoAccounts(): Promise<void> {
   }
 }
 
-const commands: Record<string, () => Promise<void>> = { migrate, seed, 'demo-accounts': listDemoAccounts };
+/** A connection of the operator's own, for the commands that are plain SQL. */
+async function withDatabase<T>(name: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  const config = loadConfigOrExit();
+  const dataSource = new DataSource(buildDataSourceOptions(config, name));
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    throw new Error(explainStartupFailure(error, config.DATABASE_URL));
+  }
+  try {
+    return await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function partitions(): Promise<void> {
+  const [{ made }] = await withDatabase('portal-partitions', (dataSource) =>
+    dataSource.query(
+      `SELECT dossier_event_add_partitions(report_day(now()), report_day(now() + interval '12 months')) AS made`,
+    ),
+  );
+  console.log(`dossier_event: ${made} new monthly partition(s), the next 12 months all in place.`);
+}
+
+async function reportsCheck(): Promise<void> {
+  const started = Date.now();
+  const differences = await withDatabase('portal-reports-check', checkReportAggregates);
+  for (const difference of differences.slice(0, 100)) console.log(describeDifference(difference));
+  if (differences.length > 100) console.log(`… and ${differences.length - 100} more`);
+  console.log(
+    differences.length
+      ? `The report aggregates differ from a direct count in ${differences.length} place(s).`
+      : `The report aggregates equal a direct count over the dossiers (${Date.now() - started} ms).`,
+  );
+  if (differences.length) process.exitCode = 1;
+}
+
+const commands: Record<string, () => Promise<void>> = {
+  migrate,
+  seed,
+  'demo-accounts': listDemoAccounts,
+  partitions,
+  'reports-check': reportsCheck,
+};
 
 async function main(): Promise<void> {
   const name = process.argv[2] ?? '';

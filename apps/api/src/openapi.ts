@@ -35,6 +35,8 @@ const TAGS: Record<string, string> = {
   results: 'The signed electronic results (PDF, PAdES) to download, and their public verification by code or by file.',
   attachments: 'Papers uploaded for an application (PDF, JPEG or PNG), readable by their owner alone.',
   'back office': "A ward's inbox, its dossiers and the workflow actions of its clerks and leaders; auditors read.",
+  reports:
+    "Form 06, the processing-rate report, and the dossiers behind each figure: auditors every ward's, a leader their own.",
   operations: 'Health checks for orchestrators and load balancers.',
 };
 

@@ -13,3 +13,4 @@ export * from './fees';
 export * from './payment';
 export * from './paths';
 export * from './print-list';
+export * from './reports';

@@ -113,6 +113,14 @@ export const validationMessages = {
     vi: 'Danh sách lệ phí hoặc giấy tờ không khớp với thủ tục. Vui lòng tải lại trang và thử lại.',
     en: 'The list of fees or papers does not match the procedure. Please reload the page and try again.',
   },
+  reportPeriod: {
+    vi: 'Chọn một kỳ báo cáo: một tháng, một quý, một năm, hoặc từ ngày đến ngày (không quá 5 năm).',
+    en: 'Choose one report period: a month, a quarter, a year, or from one day to another (at most 5 years).',
+  },
+  reportPlace: {
+    vi: 'Chọn một phường, xã hoặc một tỉnh, thành phố, không chọn cả hai.',
+    en: 'Choose a ward or a province, not both.',
+  },
 } satisfies Record<string, LocalizedText>;
 
 export type ValidationMessageKey = keyof typeof validationMessages;

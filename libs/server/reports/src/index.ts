@@ -1,0 +1,6 @@
+export * from './reports.module';
+export * from './reports.service';
+export * from './reports-check';
+export { ReportOutOfScope, reportScope } from './report-scope';
+export * from './segments';
+export * from './figures';

@@ -1,0 +1,88 @@
+import type { DataSource } from 'typeorm';
+
+/** The counters of `report_count`, as the migration that made it names them. */
+export const REPORT_MEASURES = [
+  'intake',
+  'intake_fee',
+  'intake_paid',
+  'closed',
+  'closed_early',
+  'closed_on_time',
+  'closed_late',
+  'closed_days',
+  'closed_approved',
+  'closed_result',
+  'closed_supplement',
+  'closed_refused',
+  'overdue_from',
+  'overdue_closed',
+] as const;
+
+export interface ReportDifference {
+  grain: 'd' | 'm' | 'y';
+  bucket: string;
+  unitCode: string;
+  procedureCode: string;
+  channel: string;
+  measure: (typeof REPORT_MEASURES)[number];
+  kept: number;
+  counted: number;
+}
+
+const KEY = ['grain', 'bucket', 'unit_code', 'procedure_code', 'channel'];
+
+/**
+ * Every counter the triggers keep, against the same counters computed afresh from every dossier
+ * (`report_contributions` over the dossier table, summed by day, month and year): the differences,
+ * none when the aggregates are right. Reads the whole dossier table: an operator's check, not a request's.
+ */
+export async function checkReportAggregates(dataSource: DataSource): Promise<ReportDifference[]> {
+  const bucket = `CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN date_trunc('month', c.day)::date
+                  ELSE date_trunc('year', c.day)::date END`;
+  const rows = (await dataSource.query(`
+    WITH counted AS (
+      SELECT g.grain, ${bucket} AS bucket, c.unit_code, c.procedure_code, c.channel,
+             ${REPORT_MEASURES.map((m) => `sum(c.${m})::int AS ${m}`).join(', ')}
+        FROM dossier d
+        CROSS JOIN LATERAL report_contributions(d, 1) c
+        CROSS JOIN (VALUES ('d'), ('m'), ('y')) AS g (grain)
+       GROUP BY 1, 2, 3, 4, 5
+    )
+    SELECT ${KEY.map((k) => `coalesce(k.${k}, n.${k}) AS ${k}`).join(', ')},
+           ${REPORT_MEASURES.map((m) => `coalesce(k.${m}, 0) AS kept_${m}, coalesce(n.${m}, 0) AS counted_${m}`).join(', ')}
+      FROM report_count k
+      FULL JOIN counted n ON ${KEY.map((k) => `n.${k} = k.${k}`).join(' AND ')}
+     WHERE ${REPORT_MEASURES.map((m) => `coalesce(k.${m}, 0) <> coalesce(n.${m}, 0)`).join(' OR ')}
+     ORDER BY 1, 2, 3, 4, 5`)) as Record<string, string | number | Date>[];
+  const differences: ReportDifference[] = [];
+  for (const row of rows) {
+    for (const measure of REPORT_MEASURES) {
+      const kept = Number(row[`kept_${measure}`]);
+      const counted = Number(row[`counted_${measure}`]);
+      if (kept === counted) continue;
+      const day = row['bucket'];
+      differences.push({
+        grain: row['grain'] as ReportDifference['grain'],
+        bucket: day instanceof Date ? localDate(day) : String(day),
+        unitCode: String(row['unit_code']),
+        procedureCode: String(row['procedure_code']),
+        channel: String(row['channel']),
+        measure,
+        kept,
+        counted,
+      });
+    }
+  }
+  return differences;
+}
+
+/** node-postgres reads a `date` as local midnight. */
+function localDate(day: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}
+
+/** One line per difference, for the operator's command. */
+export function describeDifference(d: ReportDifference): string {
+  return `${d.grain} ${d.bucket} ${d.unitCode} ${d.procedureCode} ${d.channel} ${d.measure}: kept ${d.kept}, counted ${d.counted}`;
+}

@@ -1,0 +1,274 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  addReportFigures,
+  emptyReportFigures,
+  REPORT_PAGE_SIZE,
+  reportPeriod,
+  VIETNAM_UTC_OFFSET_MS,
+  type LocalizedText,
+  type ProcessingReport,
+  type ProcessingReportRow,
+  type ReportColumn,
+  type ReportDossierPage,
+  type ReportDossiersQuery,
+  type ReportQuery,
+  type SessionUser,
+} from '@portal/contracts';
+import { audit } from '@portal/server/identity';
+import { DataSource } from 'typeorm';
+import { hasFigures, reportFigures, withRates, type CountsBefore, type CountsWithin } from './figures';
+import { reportScope, type ReportPlace } from './report-scope';
+import { addDays, EPOCH, segments } from './segments';
+
+/** Today in Viet Nam, YYYY-MM-DD. */
+export function vietnamToday(now = new Date()): string {
+  return new Date(now.getTime() + VIETNAM_UTC_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The filters as SQL over `alias` (a report_count or dossier row), parameters $2–$5. */
+const filters = (alias: string) => `
+      ($2::text IS NULL OR ${alias}.unit_code = $2)
+  AND ($3::text IS NULL OR ${alias}.unit_code IN (SELECT u.code FROM administrative_unit u WHERE u.parent_code = $3))
+  AND ($4::text IS NULL OR ${alias}.procedure_code = $4)
+  AND ($5::text IS NULL OR ${alias}.channel = $5)`;
+
+/**
+ * Which dossiers each figure counts, over `report_facts` (f) of a dossier (d), the period being
+ * $1 (first day) to $6 (last day). Each is the definition the counters add up (docs/reports.md).
+ */
+const open = `(f.close_day IS NULL OR f.close_day > $6::date)`;
+const overdueOpen = `(f.overdue_from_day <= $6 AND (f.overdue_close_day IS NULL OR f.overdue_close_day > $6))`;
+const receivedIn = `f.intake_day BETWEEN $1 AND $6`;
+const resolvedIn = `f.close_day BETWEEN $1 AND $6`;
+const approved = `d.status IN ('processed', 'returned')`;
+export const columnPredicates: Record<ReportColumn, string> = {
+  receivedTotal: `f.intake_day <= $6 AND (f.close_day IS NULL OR f.close_day >= $1)`,
+  receivedOnline: `${receivedIn} AND d.channel = 'online'`,
+  receivedInPerson: `${receivedIn} AND d.channel IN ('counter', 'post')`,
+  receivedCounter: `${receivedIn} AND d.channel = 'counter'`,
+  receivedPost: `${receivedIn} AND d.channel = 'post'`,
+  carriedOver: `f.intake_day < $1 AND (f.close_day IS NULL OR f.close_day >= $1)`,
+  resolvedTotal: resolvedIn,
+  resolvedEarly: `${resolvedIn} AND f.timeliness = 'early'`,
+  resolvedOnTime: `${resolvedIn} AND f.timeliness = 'on_time'`,
+  resolvedOverdue: `${resolvedIn} AND f.timeliness = 'late'`,
+  inProgressTotal: `f.intake_day <= $6 AND ${open}`,
+  inProgressWithinTime: `f.intake_day <= $6 AND ${open} AND NOT coalesce(${overdueOpen}, false)`,
+  inProgressOverdue: overdueOpen,
+  feeBearing: `${receivedIn} AND d.fee_amount > 0`,
+  paidOnline: `${receivedIn} AND d.fee_amount > 0 AND d.paid_online`,
+  approved: `${resolvedIn} AND ${approved}`,
+  electronicResult: `${resolvedIn} AND ${approved} AND d.has_result`,
+  supplementRequested: `${resolvedIn} AND d.ever_supplement_requested`,
+  refused: `${resolvedIn} AND d.status IN ('refused', 'stopped')`,
+};
+
+interface CountsRow {
+  unit_code: string;
+  procedure_code: string;
+  [measure: string]: string | number;
+}
+
+const BEFORE = { intake: 'intake', closed: 'closed', overdueFrom: 'overdue_from', overdueClosed: 'overdue_closed' };
+const WITHIN = {
+  ...BEFORE,
+  intakeFee: 'intake_fee',
+  intakePaid: 'intake_paid',
+  closedEarly: 'closed_early',
+  closedOnTime: 'closed_on_time',
+  closedLate: 'closed_late',
+  closedDays: 'closed_days',
+  closedApproved: 'closed_approved',
+  closedResult: 'closed_result',
+  closedSupplement: 'closed_supplement',
+  closedRefused: 'closed_refused',
+};
+const CHANNEL_INTAKE = { intakeOnline: 'online', intakeCounter: 'counter', intakePost: 'post' };
+
+/**
+ * The processing-rate report (form 06) from the counters in `report_count`, which the database
+ * keeps as dossiers change: the buckets before the period and those within it, a few rows per
+ * ward and procedure whatever the period. The list behind a figure reads the dossiers themselves.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async processing(user: SessionUser, query: ReportQuery, requestId?: string): Promise<ProcessingReport> {
+    const place = await reportScope(user, query, (unit) => this.provinceOf(unit));
+    const period = reportPeriod(query, vietnamToday());
+    const rows = await this.rows(period, place, query);
+    const report: ProcessingReport = {
+      period,
+      filters: {
+        unitCode: place.unitCode,
+        provinceCode: place.provinceCode,
+        procedureCode: query.procedureCode ?? null,
+        channel: query.channel ?? null,
+      },
+      rows,
+      totals: withRates(rows.length ? addReportFigures(rows.map((r) => r.figures)) : emptyReportFigures()),
+      generatedAt: new Date().toISOString(),
+    };
+    await audit(this.dataSource.manager, {
+      actorId: user.id,
+      action: 'report.processing-read',
+      targetType: 'report',
+      targetId: 'processing',
+      details: { ...period, ...report.filters },
+      requestId,
+    });
+    return report;
+  }
+
+  async dossiers(user: SessionUser, query: ReportDossiersQuery, requestId?: string): Promise<ReportDossierPage> {
+    const place = await reportScope(user, query, (unit) => this.provinceOf(unit));
+    const period = reportPeriod(query, vietnamToday());
+    const params = [
+      period.from,
+      place.unitCode,
+      place.provinceCode,
+      query.procedureCode ?? null,
+      query.channel ?? null,
+      period.to,
+    ];
+    // Every parameter is named, typed, even by figures that need only one end of the period.
+    const where = `$1::date <= $6::date AND ${filters('d')} AND ${columnPredicates[query.column]}`;
+    const from = `FROM dossier d CROSS JOIN LATERAL report_facts(d) f`;
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total ${from} WHERE ${where}`,
+      params,
+    )) as {
+      total: number;
+    }[];
+    const rows = (await this.dataSource.query(
+      `SELECT d.code, d.procedure_code, p.name AS procedure_name, p.name_en AS procedure_name_en, d.unit_code,
+              u.name AS unit_name, u.name_en AS unit_name_en, d.channel, d.status, d.received_at, d.due_at, d.finished_at
+         ${from}
+         JOIN procedure p ON p.code = d.procedure_code
+         JOIN administrative_unit u ON u.code = d.unit_code
+        WHERE ${where}
+        ORDER BY f.intake_day, d.code
+        LIMIT ${REPORT_PAGE_SIZE} OFFSET $7`,
+      [...params, (query.page - 1) * REPORT_PAGE_SIZE],
+    )) as Record<string, string | Date | null>[];
+    await audit(this.dataSource.manager, {
+      actorId: user.id,
+      action: 'report.dossiers-read',
+      targetType: 'report',
+      targetId: 'processing',
+      details: {
+        ...period,
+        column: query.column,
+        page: query.page,
+        unitCode: place.unitCode,
+        provinceCode: place.provinceCode,
+      },
+      requestId,
+    });
+    const iso = (value: string | Date | null) => (value ? new Date(value).toISOString() : null);
+    return {
+      column: query.column,
+      period,
+      total,
+      page: query.page,
+      pageSize: REPORT_PAGE_SIZE,
+      rows: rows.map((r) => ({
+        code: String(r['code']),
+        procedureCode: String(r['procedure_code']),
+        procedureName: { vi: String(r['procedure_name']), en: String(r['procedure_name_en']) },
+        unitCode: String(r['unit_code']),
+        unitName: { vi: String(r['unit_name']), en: String(r['unit_name_en']) },
+        channel: String(r['channel']),
+        status: String(r['status']),
+        receivedAt: iso(r['received_at']),
+        dueAt: iso(r['due_at']),
+        finishedAt: iso(r['finished_at']),
+      })),
+    };
+  }
+
+  /** One row per ward and procedure: the counters before the period and within it, summed over their buckets. */
+  private async rows(
+    period: { from: string; to: string },
+    place: ReportPlace,
+    query: ReportQuery,
+  ): Promise<ProcessingReportRow[]> {
+    const buckets = [...segments(EPOCH, addDays(period.from, -1)), ...segments(period.from, period.to)];
+    const params: unknown[] = [
+      period.from,
+      place.unitCode,
+      place.provinceCode,
+      query.procedureCode ?? null,
+      query.channel ?? null,
+    ];
+    const ranges = buckets.map((segment) => {
+      params.push(segment.grain, segment.first, segment.last);
+      const n = params.length;
+      return `(r.grain = $${n - 2} AND r.bucket BETWEEN $${n - 1}::date AND $${n}::date)`;
+    });
+    const sums = [
+      ...Object.entries(BEFORE).map(([key, m]) => `sum(r.${m}) FILTER (WHERE r.bucket < $1) AS "b_${key}"`),
+      ...Object.entries(WITHIN).map(([key, m]) => `sum(r.${m}) FILTER (WHERE r.bucket >= $1) AS "w_${key}"`),
+      ...Object.entries(CHANNEL_INTAKE).map(
+        ([key, channel]) => `sum(r.intake) FILTER (WHERE r.bucket >= $1 AND r.channel = '${channel}') AS "w_${key}"`,
+      ),
+    ];
+    const counted = (await this.dataSource.query(
+      `SELECT r.unit_code, r.procedure_code, ${sums.join(', ')}
+         FROM report_count r
+        WHERE $1::date IS NOT NULL AND ${filters('r')} AND (${ranges.join(' OR ')})
+        GROUP BY r.unit_code, r.procedure_code
+        ORDER BY r.unit_code, r.procedure_code`,
+      params,
+    )) as CountsRow[];
+    const pick = <K extends string>(row: CountsRow, prefix: string, keys: readonly K[]) =>
+      Object.fromEntries(keys.map((key) => [key, Number(row[`${prefix}${key}`] ?? 0)])) as Record<K, number>;
+    const rows = counted
+      .map((row) => ({
+        unitCode: row.unit_code,
+        procedureCode: row.procedure_code,
+        figures: reportFigures(
+          pick(row, 'b_', Object.keys(BEFORE) as (keyof CountsBefore)[]),
+          pick(row, 'w_', [...Object.keys(WITHIN), ...Object.keys(CHANNEL_INTAKE)] as (keyof CountsWithin)[]),
+        ),
+      }))
+      .filter((row) => hasFigures(row.figures));
+    const names = await this.names(
+      rows.map((r) => r.unitCode),
+      rows.map((r) => r.procedureCode),
+    );
+    return rows.map((row) => ({
+      unitCode: row.unitCode,
+      unitName: names.units.get(row.unitCode) ?? { vi: row.unitCode, en: row.unitCode },
+      procedureCode: row.procedureCode,
+      procedureName: names.procedures.get(row.procedureCode) ?? { vi: row.procedureCode, en: row.procedureCode },
+      ...withRates(row.figures),
+    }));
+  }
+
+  private async names(
+    units: string[],
+    procedures: string[],
+  ): Promise<{ units: Map<string, LocalizedText>; procedures: Map<string, LocalizedText> }> {
+    const [unitRows, procedureRows] = (await Promise.all([
+      this.dataSource.query(`SELECT code, name, name_en FROM administrative_unit WHERE code = ANY ($1)`, [
+        [...new Set(units)],
+      ]),
+      this.dataSource.query(`SELECT code, name, name_en FROM procedure WHERE code = ANY ($1)`, [
+        [...new Set(procedures)],
+      ]),
+    ])) as { code: string; name: string; name_en: string }[][];
+    const map = (rows: { code: string; name: string; name_en: string }[]) =>
+      new Map(rows.map((r) => [r.code, { vi: r.name, en: r.name_en }]));
+    return { units: map(unitRows), procedures: map(procedureRows) };
+  }
+
+  private async provinceOf(unitCode: string): Promise<string | null> {
+    const [row] = (await this.dataSource.query(`SELECT parent_code FROM administrative_unit WHERE code = $1`, [
+      unitCode,
+    ])) as { parent_code: string | null }[];
+    return row?.parent_code ?? null;
+  }
+}
