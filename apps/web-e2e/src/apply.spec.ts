@@ -1,12 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { vietnamDaysAgo } from '@portal/testing';
 import { randomUUID } from 'node:crypto';
-import { mailCatcherUrl } from '../playwright.config';
 import { AccountPages } from './pages/account.pages';
 import { ApplicationPages } from './pages/application.pages';
 import { EidPages } from './pages/eid.pages';
 import { CataloguePage } from './pages/catalogue.page';
 import { expectNoAccessibilityViolations } from './support/axe';
+import { mailTo } from './support/mail';
 
 const mother = {
   fullName: 'Trần Thị Mai',
@@ -15,11 +15,6 @@ const mother = {
   residence: 'Số 12 phố Đội Cấn, Phường Ba Đình, Thành phố Hà Nội',
 };
 const father = { ...mother, fullName: 'Nguyễn Văn Hùng', dateOfBirth: '1992-09-03', personalId: '001092054321' };
-
-async function mailTo(page: Page, address: string): Promise<Array<{ subject: string; text: string }>> {
-  const response = await page.request.get(`${mailCatcherUrl}/api/messages?to=${encodeURIComponent(address)}`);
-  return (await response.json()) as Array<{ subject: string; text: string }>;
-}
 
 test.describe('a citizen applies for birth registration online', () => {
   test('registers, fills the form with two uploads, submits, sees the receipt, the dossier and the e-mail', async ({

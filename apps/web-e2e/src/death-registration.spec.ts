@@ -1,17 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { vietnamDaysAgo } from '@portal/testing';
 import { randomUUID } from 'node:crypto';
-import { mailCatcherUrl } from '../playwright.config';
 import { AccountPages } from './pages/account.pages';
 import { ApplicationPages } from './pages/application.pages';
 import { CataloguePage } from './pages/catalogue.page';
 import { demoClerk, demoLeader, OfficeInboxPage, signedInPage } from './pages/office.pages';
 import { expectNoAccessibilityViolations } from './support/axe';
-
-async function mailTo(page: Page, address: string): Promise<Array<{ subject: string; text: string }>> {
-  const response = await page.request.get(`${mailCatcherUrl}/api/messages?to=${encodeURIComponent(address)}`);
-  return (await response.json()) as Array<{ subject: string; text: string }>;
-}
+import { mailTo } from './support/mail';
 
 test.describe('a citizen registers a death online', () => {
   test('finds it in the catalogue, applies page by page, the ward receives and signs it, the citizen follows it', async ({

@@ -7,6 +7,8 @@ import jsQR from 'jsqr';
 import { demoClerk, demoLeader, OfficeInboxPage, signedInPage } from './pages/office.pages';
 import { expectNoAccessibilityViolations } from './support/axe';
 import { aLateRegistrationWithCopies, payByCard, SUCCESS_CARD } from './support/late-registration';
+import { mailTo } from './support/mail';
+import { randomUUID } from 'node:crypto';
 
 /** The first page of a PDF as pixels (`pdftoppm`, binary PPM), and the QR code in it (`jsqr`). */
 function qrCodeOf(pdfPath: string): string | undefined {
@@ -36,10 +38,21 @@ test.describe('the signed electronic result', () => {
   }) => {
     test.setTimeout(150_000);
     const child = 'Hoàng Ngọc Ánh Dương';
-    const code = await aLateRegistrationWithCopies(page, child);
+    const email = `result.${randomUUID().slice(0, 8)}@example.vn`;
+    const code = await aLateRegistrationWithCopies(page, child, email);
     await page.getByRole('button', { name: 'Thanh toán 49.000 ₫' }).click();
     await payByCard(page, SUCCESS_CARD);
     await expect(page.locator('#payment-result')).toContainText('Đã thanh toán 49.000 ₫');
+    // The e-mail that says the fee is received carries the signed receipt.
+    await expect
+      .poll(
+        async () =>
+          (await mailTo(page, email))
+            .filter((m) => m.subject === `Đã nhận lệ phí của hồ sơ ${code}`)
+            .flatMap((m) => m.attachments.map((a) => `${a.contentType} ${a.fileName}`)),
+        { timeout: 30_000 },
+      )
+      .toEqual([expect.stringMatching(/^application\/pdf BL-\d{4}-\d{6}\.pdf$/)]);
 
     // The ward works it and the leader signs.
     const clerk = await signedInPage(browser, baseURL, demoClerk);
@@ -91,6 +104,23 @@ test.describe('the signed electronic result', () => {
     await expectNoAccessibilityViolations(page);
     await leader.goto('/office/ratings');
     await expect(leader.locator('tbody tr', { hasText: code })).toContainText('Nhận kết quả ngay trên mạng');
+
+    // The two copies are on the ward's print list: printed, then posted to the address given.
+    await clerk.goto('/office');
+    await clerk.getByRole('link', { name: 'Danh sách in bản giấy' }).click();
+    const toPrint = clerk.locator('#print-list tbody tr', { hasText: code });
+    await expect(toPrint.locator('.print-copies')).toHaveText('2');
+    await expect(toPrint).toContainText('Số 8 phố Kim Mã');
+    await expectNoAccessibilityViolations(clerk);
+    await toPrint.getByRole('button', { name: 'Đánh dấu đã in' }).click();
+    await expect(clerk.locator('.notice--success')).toContainText(`Đã đánh dấu in xong bản giấy của hồ sơ ${code}.`);
+    await clerk.getByRole('link', { name: /^Đã in, chờ trao hoặc gửi/ }).click();
+    const printed = clerk.locator('#print-list tbody tr', { hasText: code });
+    await printed.getByLabel('Số hiệu bưu gửi (nếu có)').fill('EB123456789VN');
+    await printed.getByRole('button', { name: 'Đã gửi bưu chính' }).click();
+    await expect(clerk.locator('.notice--success')).toContainText(`Đã ghi nhận gửi bưu chính bản giấy của hồ sơ ${code}.`);
+    await clerk.getByRole('link', { name: /^Đã trao hoặc đã gửi/ }).click();
+    await expect(clerk.locator('#print-list tbody tr', { hasText: code })).toContainText('EB123456789VN');
 
     // The QR code's page, signed out: genuine, by whom; the file checks out, one changed byte does not.
     const visitor = await browser.newPage();

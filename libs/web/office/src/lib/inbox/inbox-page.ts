@@ -71,9 +71,11 @@ import { DueMark } from '../due-mark';
       <li>
         <a routerLink="/office/print-list">{{ 'office.printList.title' | transloco }}</a>
       </li>
-      <li>
-        <a routerLink="/office/ratings">{{ 'rating.officeTitle' | transloco }}</a>
-      </li>
+      @if (readsRatings()) {
+        <li>
+          <a routerLink="/office/ratings">{{ 'rating.officeTitle' | transloco }}</a>
+        </li>
+      }
     </ul>
     <nav class="office-tabs" [attr.aria-label]="'office.inbox.tabs' | transloco">
       <ul class="office-tabs__list">
