@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { vietnamDaysAgo } from '@portal/testing';
 import { randomUUID } from 'node:crypto';
 import { AccountPages } from './pages/account.pages';

@@ -118,7 +118,9 @@ test.describe('the signed electronic result', () => {
     const printed = clerk.locator('#print-list tbody tr', { hasText: code });
     await printed.getByLabel('Số hiệu bưu gửi (nếu có)').fill('EB123456789VN');
     await printed.getByRole('button', { name: 'Đã gửi bưu chính' }).click();
-    await expect(clerk.locator('.notice--success')).toContainText(`Đã ghi nhận gửi bưu chính bản giấy của hồ sơ ${code}.`);
+    await expect(clerk.locator('.notice--success')).toContainText(
+      `Đã ghi nhận gửi bưu chính bản giấy của hồ sơ ${code}.`,
+    );
     await clerk.getByRole('link', { name: /^Đã trao hoặc đã gửi/ }).click();
     await expect(clerk.locator('#print-list tbody tr', { hasText: code })).toContainText('EB123456789VN');
 
