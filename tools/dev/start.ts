@@ -242,6 +242,8 @@ async function main(): Promise<void> {
 
   runOnce(['dist/apps/api/cli.js', 'migrate'], env);
   runOnce(['dist/apps/api/cli.js', 'seed'], env);
+  // A few hundred dossiers over the past year, in every state, so that the office and the reports show life.
+  runOnce(['dist/apps/api/cli.js', 'demo-data'], env);
 
   launch('mail-catcher', 'dist/apps/mail-catcher/main.js', env);
   await waitForReady(`${mailCatcher.webUrl}api/messages`, 15_000, 'mail-catcher', 'the mail catcher');

@@ -5,6 +5,7 @@ import { demoAccounts, demoPassword, IdentitySeeder } from '@portal/server/ident
 import { buildDataSourceOptions, loadConfigOrExit } from '@portal/server/platform';
 import { DataSource } from 'typeorm';
 import { explainStartupFailure } from './bootstrap-error';
+import { DemoDataSeeder } from '@portal/server/demo-data';
 import { checkReportAggregates, describeDifference } from '@portal/server/reports';
 import { SigningKeys } from '@portal/server/results';
 import { SeedModule } from './seed.module';
@@ -13,6 +14,7 @@ import { SeedModule } from './seed.module';
  * Operator commands, run once per deployment rather than by every replica:
  *   node dist/apps/api/cli.js migrate   apply pending migrations
  *   node dist/apps/api/cli.js seed      put the demo data in place (idempotent)
+ *   node dist/apps/api/cli.js demo-data [n]   a demonstration's dossiers: n (320) over the past year, once
  *   node dist/apps/api/cli.js demo-accounts   list the demo logins
  *   node dist/apps/api/cli.js partitions      make dossier_event's monthly partitions for the next 12 months
  *   node dist/apps/api/cli.js reports-check   compare the report aggregates with a direct count (exit 1 on a difference)
@@ -48,6 +50,28 @@ async function seed(): Promise<void> {
     console.log(
       `Demo data in place: ${identity.units} administrative units, ${catalogue.procedures} procedures, ` +
         `${identity.accounts} new demo accounts, signing certificates for ${keys.wards} wards.`,
+    );
+  } finally {
+    await app.close();
+  }
+}
+
+/** Demonstration dossiers (never in production): once per database; `npm start` runs it. */
+async function demoData(): Promise<void> {
+  const config = loadConfigOrExit();
+  const app = await NestFactory.createApplicationContext(SeedModule.forRoot(config), { logger: ['error', 'warn'] });
+  try {
+    const count = process.argv[3] ? Number(process.argv[3]) : undefined;
+    if (count !== undefined && !(Number.isInteger(count) && count > 0 && count <= 100_000)) {
+      throw new Error(`demo-data takes a number of dossiers from 1 to 100000, not ${process.argv[3]}`);
+    }
+    const started = Date.now();
+    const outcome = await app.get(DemoDataSeeder).seed(count ? { dossiers: count } : {});
+    console.log(
+      outcome.alreadyThere
+        ? 'Demonstration dossiers already in place.'
+        : `Demonstration dossiers in place: ${outcome.dossiers} over the past 12 months (${Date.now() - started} ms); ` +
+            "the worker issues the recent ones' signed results.",
     );
   } finally {
     await app.close();
@@ -103,6 +127,7 @@ async function reportsCheck(): Promise<void> {
 const commands: Record<string, () => Promise<void>> = {
   migrate,
   seed,
+  'demo-data': demoData,
   'demo-accounts': listDemoAccounts,
   partitions,
   'reports-check': reportsCheck,

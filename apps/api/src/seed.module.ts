@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CatalogueModule } from '@portal/server/catalogue';
+import { DemoDataModule } from '@portal/server/demo-data';
 import { IdentityModule } from '@portal/server/identity';
 import { AppConfig, ConfigModule, DatabaseModule } from '@portal/server/platform';
 import { ResultsSeedModule } from '@portal/server/results';
@@ -16,6 +17,7 @@ export class SeedModule {
         IdentityModule,
         CatalogueModule,
         ResultsSeedModule,
+        DemoDataModule,
       ],
     };
   }

@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { DemoDataSeeder } from '@portal/server/demo-data';
+import { checkReportAggregates } from '@portal/server/reports';
+import type { DataSource } from 'typeorm';
+import { startApi, type ApiUnderTest } from './testing/api-under-test';
+
+/**
+ * The demonstration dossiers `npm start` seeds: written as the portal writes dossiers (history,
+ * payments, ratings, the worker's jobs for the signed results), once per database, and counted
+ * right by the report aggregates. Run inside a transaction that is rolled back, so the other
+ * specs of the run never see them.
+ */
+describe('demonstration data', () => {
+  let api: ApiUnderTest;
+
+  beforeAll(async () => {
+    api = await startApi();
+  });
+
+  afterAll(() => api?.stop());
+
+  it('seeds a year of dossiers in every state once, and the report aggregates count them right', async () => {
+    const runner = api.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      const seeder = new DemoDataSeeder(api.dataSource);
+      // What is there before (the other specs' dossiers), to tell the demonstration's apart.
+      await runner.query(`CREATE TEMP TABLE dossier_before ON COMMIT DROP AS SELECT id FROM dossier`);
+      const before = Number((await runner.query(`SELECT count(*) FROM dossier`))[0].count);
+      expect(await seeder.seedIn(runner.manager, { dossiers: 320 })).toEqual({ dossiers: 320, alreadyThere: false });
+      expect(await seeder.seedIn(runner.manager, { dossiers: 320 })).toEqual({ dossiers: 0, alreadyThere: true });
+      const q = (sql: string) => runner.query(sql) as Promise<Record<string, unknown>[]>;
+      expect(Number((await q(`SELECT count(*) FROM dossier`))[0].count)).toBe(before + 320);
+      const demo = `SELECT * FROM dossier WHERE id NOT IN (SELECT id FROM dossier_before)`;
+      const statuses = (await q(`SELECT DISTINCT status FROM (${demo}) d`)).map((r) => r['status']);
+      for (const status of [
+        'new',
+        'received',
+        'processing',
+        'supplement_requested',
+        'processed',
+        'returned',
+        'refused',
+      ])
+        expect(statuses).toContain(status);
+      // Over the past year, across every ward, each with its history from the first step to its state.
+      const [span] = await q(
+        `SELECT count(DISTINCT unit_code)::int AS wards, min(submitted_at) < now() - interval '300 days' AS a_year,
+                bool_and(e.first_to IS NOT NULL AND e.last_to = d.status) AS history
+           FROM (${demo}) d CROSS JOIN LATERAL (
+             SELECT (array_agg(to_status ORDER BY occurred_at, id))[1] AS first_to,
+                    (array_agg(to_status ORDER BY occurred_at DESC, id DESC))[1] AS last_to
+               FROM dossier_event WHERE dossier_id = d.id AND to_status IS NOT NULL) e`,
+      );
+      expect(span).toMatchObject({ a_year: true, history: true });
+      const [wards] = await q(`SELECT count(*)::int AS n FROM administrative_unit WHERE tier = 'commune'`);
+      expect(span['wards']).toBe(wards['n']);
+      const [facts] = await q(`
+        SELECT count(*) FILTER (WHERE finished_at IS NULL AND due_at < now() AND status <> 'supplement_requested')::int AS overdue,
+               count(*) FILTER (WHERE paid_online)::int AS paid,
+               (SELECT count(*)::int FROM dossier_rating r WHERE r.dossier_id = ANY(array_agg(d.id))) AS rated,
+               (SELECT count(*)::int FROM outbox_message o
+                 WHERE o.job_name = 'issue-result' AND (o.payload->>'dossierId')::uuid = ANY(array_agg(d.id))) AS results_queued,
+               (SELECT count(*)::int FROM outbox_message o JOIN payment p ON p.id = (o.payload->>'paymentId')::uuid
+                 WHERE o.job_name = 'issue-receipt' AND p.dossier_id = ANY(array_agg(d.id))) AS receipts_queued
+          FROM (${demo}) d`);
+      for (const fact of ['overdue', 'paid', 'rated', 'results_queued', 'receipts_queued'])
+        expect({ fact, some: Number(facts[fact]) > 0 }).toEqual({ fact, some: true });
+      // The aggregates the reports read equal a direct count over every dossier, these included.
+      expect(await checkReportAggregates(runner.manager as unknown as DataSource)).toEqual([]);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+});

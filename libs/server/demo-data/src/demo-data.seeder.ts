@@ -1,0 +1,226 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  DemoPeople,
+  duplicateKeysOf,
+  contactOf,
+  procedureDemos,
+  seededRandom,
+  subjectOf,
+  VIETNAM_UTC_OFFSET_MS,
+} from '@portal/contracts';
+import { nextDossierCode } from '@portal/server/dossiers';
+import { audit } from '@portal/server/identity';
+import { QueueNames, writeToOutbox } from '@portal/server/platform';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { planDemoDossier, type DemoDossierPlan, type DemoProcedure, type DemoUnit } from './demo-plan';
+
+/** The audit event that marks the demonstration dossiers as made (the seeder runs once per database). */
+export const DEMO_SEEDED = 'demo.dossiers-seeded';
+
+export interface DemoDataOptions {
+  /** How many dossiers (a few hundred show life without drowning the inbox). */
+  dossiers?: number;
+  /** The random seed: the same seed, the same dossiers. */
+  seed?: number;
+  months?: number;
+  now?: Date;
+}
+
+/** `yyyyMMddHHmmss` in Viet Nam time, as the payment gateway writes its dates. */
+function gatewayDate(instant: Date): string {
+  return new Date(instant.getTime() + VIETNAM_UTC_OFFSET_MS).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+}
+
+/**
+ * Demonstration data that shows life (`cli.js demo-data`, run by `npm start`): a few hundred
+ * dossiers of every procedure that has demonstration data, over the past twelve months, across
+ * every ward, in every state — on time and overdue, paid online, refused, waiting for papers,
+ * returned, rated — with their history, so that a newcomer opening the office, the reports and
+ * the index sees real figures. Recently approved ones go to the worker, which issues their signed
+ * results (and paid ones' receipts) the real way. Runs once per database (an audit event marks it);
+ * never part of a production deployment's seed.
+ */
+@Injectable()
+export class DemoDataSeeder {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async seed(options: DemoDataOptions = {}): Promise<{ dossiers: number; alreadyThere: boolean }> {
+    return this.dataSource.transaction((manager) => this.seedIn(manager, options));
+  }
+
+  /** The same, inside the caller's transaction. */
+  async seedIn(
+    manager: EntityManager,
+    options: DemoDataOptions = {},
+  ): Promise<{ dossiers: number; alreadyThere: boolean }> {
+    // One run at a time, and once: the lock, then the mark.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [DEMO_SEEDED]);
+    const [done] = await manager.query(`SELECT 1 FROM audit_event WHERE action = $1 LIMIT 1`, [DEMO_SEEDED]);
+    if (done) return { dossiers: 0, alreadyThere: true };
+    const now = options.now ?? new Date();
+    const units = (await manager.query(
+      `SELECT u.code, u.name, p.code AS "provinceCode", p.name AS "provinceName"
+         FROM administrative_unit u JOIN administrative_unit p ON p.code = u.parent_code
+        WHERE u.tier = 'commune' ORDER BY u.code`,
+    )) as DemoUnit[];
+    const procedures = (
+      await manager.query(
+        `SELECT code, time_limit_amount AS "timeLimitDays", fees FROM procedure WHERE code = ANY($1) ORDER BY code`,
+        [Object.keys(procedureDemos)],
+      )
+    ).map((p: DemoProcedure) => ({ ...p, timeLimitDays: Number(p.timeLimitDays) })) as DemoProcedure[];
+    if (!units.length || !procedures.length) throw new Error('seed the wards and the procedures first (cli.js seed)');
+    const holidays = new Set<string>(
+      (await manager.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day FROM holiday`)).map((h: { day: string }) => h.day),
+    );
+    const people = new DemoPeople(seededRandom(options.seed ?? 20_251_201));
+    const input = { now, units, procedures, holidays, months: options.months ?? 12, electronicResultDays: 30 };
+    const plans = Array.from({ length: options.dossiers ?? 320 }, () => planDemoDossier(people, input)).sort(
+      (a, b) => a.submittedAt.getTime() - b.submittedAt.getTime(),
+    );
+    const staff = (await manager.query(
+      `SELECT id, unit_code, roles FROM app_user WHERE unit_code IS NOT NULL ORDER BY created_at`,
+    )) as { id: string; unit_code: string; roles: string[] }[];
+    const staffOf = (unit: string, role: 'clerk' | 'leader') =>
+      staff.find((s) => s.unit_code === unit && s.roles.includes(role))?.id ?? null;
+
+    let citizens = 0;
+    for (const plan of plans) {
+      const applicantId =
+        plan.channel === 'online'
+          ? await this.citizen(manager, plan, `nguoidan.${String(++citizens).padStart(3, '0')}`)
+          : null;
+      await this.write(manager, plan, applicantId, staffOf(plan.unitCode, 'clerk'), staffOf(plan.unitCode, 'leader'));
+    }
+    await audit(manager, { actorId: null, action: DEMO_SEEDED, details: { dossiers: plans.length } });
+    return { dossiers: plans.length, alreadyThere: false };
+  }
+
+  /** The online applicant's account: made up, without a password (it cannot sign in). */
+  private async citizen(manager: EntityManager, plan: DemoDossierPlan, login: string): Promise<string> {
+    const contact = contactOf(plan.procedureCode, plan.data);
+    const [row] = await manager.query(
+      `INSERT INTO app_user (email, full_name, roles, created_at) VALUES ($1, $2, ARRAY['citizen'], $3)
+       ON CONFLICT (email) DO UPDATE SET full_name = EXCLUDED.full_name RETURNING id`,
+      [`${login}@demo.dichvucong.vn`, contact.fullName, plan.submittedAt],
+    );
+    return row.id;
+  }
+
+  private async write(
+    manager: EntityManager,
+    plan: DemoDossierPlan,
+    applicantId: string | null,
+    clerkId: string | null,
+    leaderId: string | null,
+  ): Promise<void> {
+    const code = await nextDossierCode(manager, plan.provinceCode, plan.submittedAt);
+    const contact = contactOf(plan.procedureCode, plan.data);
+    const started = plan.steps.some((s) => s.action === 'start');
+    const lastAt = plan.steps[plan.steps.length - 1].at;
+    const [{ id }] = await manager.query(
+      `INSERT INTO dossier (code, procedure_code, applicant_id, unit_code, channel, status, data, submitted_at, received_at,
+                            due_at, finished_at, paused_seconds, created_at, updated_at, contact_phone, fee_amount,
+                            late_registration, step, proposal, assignee_id, paused_at, subject_name, applicant_name,
+                            duplicate_keys, fee_items)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $8, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+               $23, $24)
+       RETURNING id`,
+      [
+        code,
+        plan.procedureCode,
+        applicantId,
+        plan.unitCode,
+        plan.channel,
+        plan.status,
+        JSON.stringify(plan.data),
+        plan.submittedAt,
+        plan.receivedAt,
+        plan.dueAt,
+        plan.finishedAt,
+        plan.pausedSeconds,
+        lastAt,
+        contact.phone ?? null,
+        plan.feeTotal,
+        plan.late,
+        plan.step,
+        plan.proposal,
+        started ? clerkId : null,
+        plan.pausedAt,
+        subjectOf(plan.procedureCode, plan.data).fullName,
+        contact.fullName,
+        duplicateKeysOf(plan.procedureCode, plan.data),
+        JSON.stringify(plan.feeLines),
+      ],
+    );
+    const actorOf = { citizen: applicantId, clerk: clerkId, leader: leaderId, system: null };
+    for (const step of plan.steps) {
+      await manager.query(
+        `INSERT INTO dossier_event (dossier_id, actor_id, actor_role, action, from_status, to_status, reason, details,
+                                    occurred_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          id,
+          actorOf[step.role],
+          step.role,
+          step.action,
+          step.from,
+          step.to,
+          step.reason ?? null,
+          step.from === null ? JSON.stringify({ channel: plan.channel }) : null,
+          step.at,
+        ],
+      );
+    }
+    if (plan.paidOnlineAt && applicantId) await this.payment(manager, id, applicantId, plan);
+    if (plan.rating)
+      await manager.query(
+        `INSERT INTO dossier_rating (dossier_id, score, comment, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)`,
+        [id, plan.rating.score, plan.rating.comment, plan.rating.at],
+      );
+    // The signed result, issued by the worker as for any dossier the leader signs.
+    if (plan.electronicResult)
+      await writeToOutbox(manager, [{ queue: QueueNames.documents, name: 'issue-result', payload: { dossierId: id } }]);
+  }
+
+  /** The gateway payment that settled the fee, as the IPN left it; a recent one's receipt is issued by the worker. */
+  private async payment(manager: EntityManager, dossierId: string, applicantId: string, plan: DemoDossierPlan) {
+    const paidAt = plan.paidOnlineAt as Date;
+    const createdAt = new Date(paidAt.getTime() - 3 * 60_000);
+    const [{ seq }] = await manager.query(`SELECT nextval('payment_reference_seq') AS seq`);
+    const reference = `DVC${gatewayDate(createdAt).slice(2, 8)}${String(seq).padStart(8, '0')}`;
+    const [{ id }] = await manager.query(
+      `INSERT INTO payment (reference, dossier_id, amount, items, state, method, created_by, idempotency_key, request_hash,
+                            checkout_url, gateway_created, expires_at, transaction_no, bank_code, card_type,
+                            response_code, paid_at, settled_at, settled_by, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, 'succeeded', 'card', $5, $6, $7, '', $8, $9, $10, 'NCB', 'ATM', '00', $11, $11, 'ipn',
+               $12, $11)
+       RETURNING id`,
+      [
+        reference,
+        dossierId,
+        plan.feeTotal,
+        JSON.stringify(plan.feeLines),
+        applicantId,
+        randomUUID(),
+        createHash('sha256').update(reference).digest('hex'),
+        gatewayDate(createdAt),
+        new Date(createdAt.getTime() + 15 * 60_000),
+        String(14_000_000 + Number(seq)),
+        paidAt,
+        createdAt,
+      ],
+    );
+    await manager.query(
+      `INSERT INTO payment_event (payment_id, action, from_state, to_state, details, created_at)
+       VALUES ($1, 'settled-by-ipn', 'created', 'succeeded', '{"responseCode":"00"}', $2)`,
+      [id, paidAt],
+    );
+    if (plan.electronicReceipt)
+      await writeToOutbox(manager, [
+        { queue: QueueNames.documents, name: 'issue-receipt', payload: { paymentId: id, tell: false } },
+      ]);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './demo-data.module';
+export * from './demo-data.seeder';
+export * from './demo-plan';
