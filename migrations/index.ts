@@ -16,6 +16,7 @@ import { Receipts1765300000000 } from './1765300000000-receipts';
 import { PaperDeliveries1765400000000 } from './1765400000000-paper-deliveries';
 import { ReportAggregates1765500000000 } from './1765500000000-report-aggregates';
 import { DossierEventPartitions1765510000000 } from './1765510000000-dossier-event-partitions';
+import { ReportTotals1765520000000 } from './1765520000000-report-totals';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   PaperDeliveries1765400000000,
   ReportAggregates1765500000000,
   DossierEventPartitions1765510000000,
+  ReportTotals1765520000000,
 ];

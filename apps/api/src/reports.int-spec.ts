@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import {
+  addReportFigures,
   reportColumns,
   type OfficeDossier,
   type ProcessingReport,
@@ -358,6 +359,16 @@ describe('reports: form 06 and the dossiers behind each figure', () => {
     const ngocha = form.rows.find((r) => r.unitCode === '00008');
     expect(ngocha?.figures).toMatchObject({ receivedCounter: 1, resolvedEarly: 1, electronicResult: 1 });
     expect(form.totals.figures.receivedTotal).toBe(form.rows.reduce((sum, r) => sum + r.figures.receivedTotal, 0));
+
+    // By province: Hà Nội's row of each procedure is the sum of its wards' rows.
+    const provinces = await report(auditor, `${PERIOD}&groupBy=province`);
+    expect(provinces.filters.groupBy).toBe('province');
+    for (const row of provinces.rows.filter((r) => r.unitCode === '01')) {
+      expect(row.unitName.vi).toBe('Thành phố Hà Nội');
+      const wards = form.rows.filter((r) => r.procedureCode === row.procedureCode);
+      expect(row.figures).toEqual(addReportFigures(wards.map((r) => r.figures)));
+    }
+    expect(provinces.totals).toEqual(form.totals);
   });
 
   it("a ward's leader sees their own ward only; clerks, citizens and visitors are refused", async () => {

@@ -75,6 +75,7 @@ export interface ReportRates {
 }
 
 export interface ProcessingReportRow {
+  /** The ward's code, or the province's when grouped by province. */
   unitCode: string;
   unitName: LocalizedText;
   procedureCode: string;
@@ -91,8 +92,9 @@ export interface ProcessingReport {
     provinceCode: string | null;
     procedureCode: string | null;
     channel: ReportChannel | null;
+    groupBy: ReportGrouping;
   };
-  /** One row per ward and procedure with anything to show, by ward then procedure. */
+  /** One row per ward (or province) and procedure with anything to show, by unit code then procedure. */
   rows: ProcessingReportRow[];
   totals: { figures: ReportFigures; rates: ReportRates };
   generatedAt: string;
@@ -159,6 +161,10 @@ const reportFilterShape = {
   channel: z.enum(reportChannels, { message: 'choose' }).optional(),
 };
 
+/** A row per ward (the form's own rows), or per province, each the sum of its wards. */
+export const reportGroupings = ['ward', 'province'] as const;
+export type ReportGrouping = (typeof reportGroupings)[number];
+
 type PeriodInput = { from?: string; to?: string; month?: string; quarter?: string; year?: number };
 
 /** How many of the ways to name a period the query uses; exactly one may be (none: this month). */
@@ -183,8 +189,13 @@ const withPeriod = <T extends z.ZodObject>(schema: T) =>
     }
   });
 
-/** `GET /api/reports/processing`: the period (a month, quarter, year or from–to; this month when none) and the filters. */
-export const reportQuerySchema = withPeriod(z.object(reportFilterShape));
+/**
+ * `GET /api/reports/processing`: the period (a month, quarter, year or from–to; this month when none), the
+ * filters and the rows' grouping (by ward unless `groupBy=province`).
+ */
+export const reportQuerySchema = withPeriod(
+  z.object({ ...reportFilterShape, groupBy: z.enum(reportGroupings, { message: 'choose' }).default('ward') }),
+);
 export type ReportQuery = z.output<typeof reportQuerySchema>;
 
 /** `GET /api/reports/processing/dossiers`: the same, the figure, and the page. */

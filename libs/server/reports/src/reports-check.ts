@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { EPOCH } from './segments';
 
 /** The counters of `report_count`, as the migration that made it names them. */
 export const REPORT_MEASURES = [
@@ -19,7 +20,7 @@ export const REPORT_MEASURES = [
 ] as const;
 
 export interface ReportDifference {
-  grain: 'd' | 'm' | 'y';
+  grain: 'd' | 'm' | 'y' | 't';
   bucket: string;
   unitCode: string;
   procedureCode: string;
@@ -33,19 +34,19 @@ const KEY = ['grain', 'bucket', 'unit_code', 'procedure_code', 'channel'];
 
 /**
  * Every counter the triggers keep, against the same counters computed afresh from every dossier
- * (`report_contributions` over the dossier table, summed by day, month and year): the differences,
+ * (`report_contributions` over the dossier table, summed by day, month, year and all time): the differences,
  * none when the aggregates are right. Reads the whole dossier table: an operator's check, not a request's.
  */
 export async function checkReportAggregates(dataSource: DataSource): Promise<ReportDifference[]> {
   const bucket = `CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN date_trunc('month', c.day)::date
-                  ELSE date_trunc('year', c.day)::date END`;
+                  WHEN 'y' THEN date_trunc('year', c.day)::date ELSE DATE '${EPOCH}' END`;
   const rows = (await dataSource.query(`
     WITH counted AS (
       SELECT g.grain, ${bucket} AS bucket, c.unit_code, c.procedure_code, c.channel,
              ${REPORT_MEASURES.map((m) => `sum(c.${m})::int AS ${m}`).join(', ')}
         FROM dossier d
         CROSS JOIN LATERAL report_contributions(d, 1) c
-        CROSS JOIN (VALUES ('d'), ('m'), ('y')) AS g (grain)
+        CROSS JOIN (VALUES ('d'), ('m'), ('y'), ('t')) AS g (grain)
        GROUP BY 1, 2, 3, 4, 5
     )
     SELECT ${KEY.map((k) => `coalesce(k.${k}, n.${k}) AS ${k}`).join(', ')},

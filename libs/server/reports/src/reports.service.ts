@@ -19,7 +19,7 @@ import { audit } from '@portal/server/identity';
 import { DataSource } from 'typeorm';
 import { hasFigures, reportFigures, withRates, type CountsBefore, type CountsWithin } from './figures';
 import { reportScope, type ReportPlace } from './report-scope';
-import { addDays, EPOCH, segments } from './segments';
+import { rangeTerms, termsBefore, type Segment } from './segments';
 
 /** Today in Viet Nam, YYYY-MM-DD. */
 export function vietnamToday(now = new Date()): string {
@@ -106,6 +106,7 @@ export class ReportsService {
         provinceCode: place.provinceCode,
         procedureCode: query.procedureCode ?? null,
         channel: query.channel ?? null,
+        groupBy: query.groupBy,
       },
       rows,
       totals: withRates(rows.length ? addReportFigures(rows.map((r) => r.figures)) : emptyReportFigures()),
@@ -195,7 +196,24 @@ export class ReportsService {
     place: ReportPlace,
     query: ReportQuery,
   ): Promise<ProcessingReportRow[]> {
-    const buckets = [...segments(EPOCH, addDays(period.from, -1)), ...segments(period.from, period.to)];
+    // Each range of buckets is read once, weighted for the sum before the period and for the period itself.
+    const ranges = new Map<string, { grain: string; first: string; last: string; before: number; within: number }>();
+    const add = (segment: Segment, before: number, within: number) => {
+      const key = `${segment.grain} ${segment.first} ${segment.last}`;
+      const range = ranges.get(key) ?? {
+        grain: segment.grain,
+        first: segment.first,
+        last: segment.last,
+        before: 0,
+        within: 0,
+      };
+      range.before += before;
+      range.within += within;
+      ranges.set(key, range);
+    };
+    const today = vietnamToday();
+    for (const term of termsBefore(period.from, today)) add(term, term.weight, 0);
+    for (const term of rangeTerms(period.from, period.to, today)) add(term, 0, term.weight);
     const params: unknown[] = [
       period.from,
       place.unitCode,
@@ -203,24 +221,33 @@ export class ReportsService {
       query.procedureCode ?? null,
       query.channel ?? null,
     ];
-    const ranges = buckets.map((segment) => {
-      params.push(segment.grain, segment.first, segment.last);
+    // A subquery per range: an index range scan apiece (a join with a list of ranges is planned as a table scan).
+    const reads = [...ranges.values()].map((range) => {
+      params.push(range.before, range.within, range.grain, range.first, range.last);
       const n = params.length;
-      return `(r.grain = $${n - 2} AND r.bucket BETWEEN $${n - 1}::date AND $${n}::date)`;
+      return `SELECT $${n - 4}::int AS b, $${n - 3}::int AS w, c.* FROM report_count c
+               WHERE c.grain = $${n - 2} AND c.bucket BETWEEN $${n - 1}::date AND $${n}::date AND ${filters('c')}`;
     });
     const sums = [
-      ...Object.entries(BEFORE).map(([key, m]) => `sum(r.${m}) FILTER (WHERE r.bucket < $1) AS "b_${key}"`),
-      ...Object.entries(WITHIN).map(([key, m]) => `sum(r.${m}) FILTER (WHERE r.bucket >= $1) AS "w_${key}"`),
+      ...Object.entries(BEFORE).map(([key, m]) => `sum(r.b * r.${m}) AS "b_${key}"`),
+      ...Object.entries(WITHIN).map(([key, m]) => `sum(r.w * r.${m}) AS "w_${key}"`),
       ...Object.entries(CHANNEL_INTAKE).map(
-        ([key, channel]) => `sum(r.intake) FILTER (WHERE r.bucket >= $1 AND r.channel = '${channel}') AS "w_${key}"`,
+        ([key, channel]) => `sum(r.w * r.intake) FILTER (WHERE r.channel = '${channel}') AS "w_${key}"`,
       ),
     ];
+    // By province: each ward's sums, then added up under its province (the country's report in a few dozen rows).
+    const aliases = sums.map((sum) => sum.slice(sum.lastIndexOf(' AS ') + 4));
+    const cells = `SELECT r.unit_code, r.procedure_code, ${sums.join(', ')}
+                     FROM (${reads.join(' UNION ALL ')}) r
+                    WHERE $1::date IS NOT NULL
+                    GROUP BY r.unit_code, r.procedure_code`;
     const counted = (await this.dataSource.query(
-      `SELECT r.unit_code, r.procedure_code, ${sums.join(', ')}
-         FROM report_count r
-        WHERE $1::date IS NOT NULL AND ${filters('r')} AND (${ranges.join(' OR ')})
-        GROUP BY r.unit_code, r.procedure_code
-        ORDER BY r.unit_code, r.procedure_code`,
+      query.groupBy === 'province'
+        ? `SELECT coalesce(u.parent_code, c.unit_code) AS unit_code, c.procedure_code,
+                  ${aliases.map((alias) => `sum(c.${alias}) AS ${alias}`).join(', ')}
+             FROM (${cells}) c JOIN administrative_unit u ON u.code = c.unit_code
+            GROUP BY 1, 2 ORDER BY 1, 2`
+        : `${cells} ORDER BY 1, 2`,
       params,
     )) as CountsRow[];
     const pick = <K extends string>(row: CountsRow, prefix: string, keys: readonly K[]) =>
