@@ -21,4 +21,5 @@ export interface UnitView {
   code: string;
   name: LocalizedText;
   province: LocalizedText;
+  provinceCode: string;
 }

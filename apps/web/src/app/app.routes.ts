@@ -3,6 +3,7 @@ import { citizenRoutes } from '@portal/web/citizen';
 
 export const appRoutes: Routes = [
   { path: 'office', loadChildren: () => import('@portal/web/office').then((m) => m.officeRoutes) },
+  { path: 'reports', loadChildren: () => import('@portal/web/reports').then((m) => m.reportsRoutes) },
   { path: 'admin', loadChildren: () => import('@portal/web/office').then((m) => m.adminRoutes) },
   // The citizen's routes are in the first download (the landing page among them; its other pages are lazy).
   { path: '', children: citizenRoutes },

@@ -12,4 +12,5 @@ export * from './lib/paper-names';
 export * from './lib/payments-api';
 export * from './lib/results-api';
 export * from './lib/print-list-api';
+export * from './lib/reports-api';
 export * from './lib/page-title';

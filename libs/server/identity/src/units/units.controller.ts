@@ -15,7 +15,7 @@ export class UnitsController {
   @ApiOkResponse({ description: 'Every unit with its code and province, in both languages.' })
   async list(): Promise<UnitView[]> {
     const rows = await this.dataSource.query(
-      `SELECT u.code, u.name, u.name_en, p.name AS province_name, p.name_en AS province_name_en
+      `SELECT u.code, u.name, u.name_en, p.code AS province_code, p.name AS province_name, p.name_en AS province_name_en
          FROM administrative_unit u JOIN administrative_unit p ON p.code = u.parent_code
         WHERE u.tier = 'commune' ORDER BY p.name, u.name`,
     );
@@ -23,6 +23,7 @@ export class UnitsController {
       code: r['code'],
       name: { vi: r['name'], en: r['name_en'] },
       province: { vi: r['province_name'], en: r['province_name_en'] },
+      provinceCode: r['province_code'],
     }));
   }
 }

@@ -73,6 +73,9 @@ import { DueMark } from '../due-mark';
       </li>
       @if (readsRatings()) {
         <li>
+          <a routerLink="/reports">{{ 'reports.link' | transloco }}</a>
+        </li>
+        <li>
           <a routerLink="/office/ratings">{{ 'rating.officeTitle' | transloco }}</a>
         </li>
       }

@@ -1,0 +1,284 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { reportChannels, todayInVietnam, type ReportRates } from '@portal/contracts';
+import {
+  ApplicationsApi,
+  Language,
+  pageTitle,
+  ProceduresApi,
+  ReportsApi,
+  Session,
+  toApiProblem,
+} from '@portal/web/data-access';
+import { LocalizedPipe } from '@portal/web/ui';
+import { map } from 'rxjs';
+import { Form06Table } from './form06-table';
+import { periodKindOf, reportParamsFromForm, reportParamsOf, shownDay } from './report-params';
+
+/** The rates under the form, each with its formula (docs/reports.md). */
+const RATES: Array<{ key: keyof ReportRates; days?: boolean }> = [
+  { key: 'onTimeRate' },
+  { key: 'averageProcessingDays', days: true },
+  { key: 'onlineRate' },
+  { key: 'onlinePaymentRate' },
+  { key: 'electronicResultRate' },
+  { key: 'supplementRate' },
+  { key: 'refusalRate' },
+];
+
+/**
+ * The processing-rate report (form 06) for auditors, every ward, and for a ward's leader, their
+ * own: a period (month, quarter, year or from–to), a province or ward, a procedure, a channel.
+ * Every figure opens the list of dossiers behind it; the rates follow with their formulas; the
+ * print view lays it out as the form. The filters live in the address, so a report can be shared.
+ */
+@Component({
+  selector: 'dvc-processing-report-page',
+  imports: [RouterLink, TranslocoPipe, LocalizedPipe, Form06Table],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .report-filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1.5rem;
+      align-items: flex-end;
+      background: var(--colour-light);
+      padding: 1rem 1rem 0;
+      margin-bottom: 1.5rem;
+    }
+    .report-filters .form-group {
+      margin-bottom: 1rem;
+    }
+    .report-filters fieldset.form-group {
+      flex-basis: 100%;
+    }
+    .period-kinds {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1.5rem;
+    }
+    .report-links {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1.5rem;
+      list-style: none;
+      padding: 0;
+    }
+    .rates dt {
+      font-weight: 700;
+    }
+    .rates dd {
+      margin: 0 0 1rem;
+    }
+  `,
+  template: `
+    <p>
+      <a routerLink="/office">‹ {{ 'office.inbox.title' | transloco }}</a>
+    </p>
+    <h1>{{ 'reports.title' | transloco }}</h1>
+    <p>{{ 'reports.intro' | transloco }}</p>
+
+    <form class="report-filters" id="report-filters" (submit)="apply($event)" novalidate>
+      <fieldset class="form-group">
+        <legend class="label">{{ 'reports.filter.period' | transloco }}</legend>
+        <div class="period-kinds">
+          @for (kind of periodKinds; track kind) {
+            <div class="radios__item">
+              <input
+                class="radios__input"
+                type="radio"
+                name="periodKind"
+                [id]="'period-' + kind"
+                [value]="kind"
+                [checked]="kind === periodKind()"
+                (change)="periodKind.set(kind)"
+              />
+              <label class="radios__label" [for]="'period-' + kind">{{ 'reports.filter.' + kind | transloco }}</label>
+            </div>
+          }
+        </div>
+      </fieldset>
+      @switch (periodKind()) {
+        @case ('month') {
+          <div class="form-group">
+            <label class="label" for="report-month">{{ 'reports.filter.month' | transloco }}</label>
+            <input class="input" type="month" id="report-month" name="month" [value]="monthValue()" />
+          </div>
+        }
+        @case ('quarter') {
+          <div class="form-group">
+            <label class="label" for="report-quarter">{{ 'reports.filter.quarter' | transloco }}</label>
+            <select class="input select" id="report-quarter" name="quarter">
+              @for (q of [1, 2, 3, 4]; track q) {
+                <option [value]="q" [selected]="q === quarterValue().quarter">
+                  {{ 'reports.filter.quarterN' | transloco: { n: q } }}
+                </option>
+              }
+            </select>
+          </div>
+          <div class="form-group">
+            <label class="label" for="report-quarter-year">{{ 'reports.filter.year' | transloco }}</label>
+            <select class="input select" id="report-quarter-year" name="quarterYear">
+              @for (y of years; track y) {
+                <option [value]="y" [selected]="y === quarterValue().year">{{ y }}</option>
+              }
+            </select>
+          </div>
+        }
+        @case ('year') {
+          <div class="form-group">
+            <label class="label" for="report-year">{{ 'reports.filter.year' | transloco }}</label>
+            <select class="input select" id="report-year" name="year">
+              @for (y of years; track y) {
+                <option [value]="y" [selected]="String(y) === params()['year']">{{ y }}</option>
+              }
+            </select>
+          </div>
+        }
+        @case ('custom') {
+          <div class="form-group">
+            <label class="label" for="report-from">{{ 'reports.filter.from' | transloco }}</label>
+            <input class="input" type="date" id="report-from" name="from" [value]="params()['from'] ?? ''" />
+          </div>
+          <div class="form-group">
+            <label class="label" for="report-to">{{ 'reports.filter.to' | transloco }}</label>
+            <input class="input" type="date" id="report-to" name="to" [value]="params()['to'] ?? ''" />
+          </div>
+        }
+      }
+      @if (everyWard()) {
+        <div class="form-group">
+          <label class="label" for="report-place">{{ 'reports.filter.place' | transloco }}</label>
+          <select class="input select" id="report-place" name="place">
+            <option value="">{{ 'reports.filter.allPlaces' | transloco }}</option>
+            @for (p of provinces(); track p.code) {
+              <option [value]="'province:' + p.code" [selected]="params()['provinceCode'] === p.code">
+                {{ p.name | localized: lang() }}
+              </option>
+            }
+            @for (u of units.value() ?? []; track u.code) {
+              <option [value]="'unit:' + u.code" [selected]="params()['unitCode'] === u.code">
+                — {{ u.name | localized: lang() }}
+              </option>
+            }
+          </select>
+        </div>
+      }
+      <div class="form-group">
+        <label class="label" for="report-procedure">{{ 'dossier.procedure' | transloco }}</label>
+        <select class="input select" id="report-procedure" name="procedureCode">
+          <option value="">{{ 'office.inbox.allProcedures' | transloco }}</option>
+          @for (p of procedures.value() ?? []; track p.code) {
+            <option [value]="p.code" [selected]="params()['procedureCode'] === p.code">
+              {{ p.name | localized: lang() }}
+            </option>
+          }
+        </select>
+      </div>
+      <div class="form-group">
+        <label class="label" for="report-channel">{{ 'reports.filter.channel' | transloco }}</label>
+        <select class="input select" id="report-channel" name="channel">
+          <option value="">{{ 'reports.filter.allChannels' | transloco }}</option>
+          @for (c of channels; track c) {
+            <option [value]="c" [selected]="params()['channel'] === c">{{ 'reports.channel.' + c | transloco }}</option>
+          }
+        </select>
+      </div>
+      <div class="form-group">
+        <button class="button" type="submit">{{ 'reports.filter.show' | transloco }}</button>
+      </div>
+    </form>
+
+    @if (report.hasValue()) {
+      @let r = report.value();
+      <h2 id="report-period">
+        {{ 'reports.periodShown' | transloco: { from: day(r.period.from), to: day(r.period.to) } }}
+      </h2>
+      <ul class="report-links">
+        <li>
+          <a [routerLink]="['/reports/print']" [queryParams]="params()">{{ 'reports.printView' | transloco }}</a>
+        </li>
+      </ul>
+      <dvc-form06-table
+        [report]="r"
+        [params]="params()"
+        [lang]="lang()"
+        [totalLabel]="'reports.form.totals' | transloco"
+      />
+      <h2>{{ 'reports.rates.title' | transloco }}</h2>
+      <dl class="rates" id="report-rates">
+        @for (rate of rates; track rate.key) {
+          <dt>{{ 'reports.rates.' + rate.key + '.label' | transloco }}</dt>
+          <dd [attr.data-rate]="rate.key">
+            <strong>{{ shownRate(r.totals.rates[rate.key], rate.days) }}</strong>
+            <span class="hint block">{{ 'reports.rates.' + rate.key + '.formula' | transloco }}</span>
+          </dd>
+        }
+      </dl>
+    } @else if (report.error()) {
+      <div class="notice notice--error" role="alert">{{ problem() }}</div>
+    } @else {
+      <p aria-live="polite">{{ 'common.loading' | transloco }}</p>
+    }
+  `,
+})
+export class ProcessingReportPage {
+  protected readonly String = String;
+  protected readonly lang = inject(Language).current;
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly transloco = inject(TranslocoService);
+  private readonly session = inject(Session);
+  protected readonly params = toSignal(this.route.queryParams.pipe(map(reportParamsOf)), { requireSync: true });
+  protected readonly periodKind = signal(periodKindOf(this.params()));
+  protected readonly report = inject(ReportsApi).processing(() => this.params());
+  protected readonly procedures = inject(ProceduresApi).list();
+  protected readonly units = inject(ApplicationsApi).units();
+  protected readonly periodKinds = ['month', 'quarter', 'year', 'custom'] as const;
+  protected readonly channels = reportChannels;
+  protected readonly rates = RATES;
+  private readonly thisYear = Number(todayInVietnam().slice(0, 4));
+  protected readonly years = Array.from({ length: 6 }, (_, i) => this.thisYear - i);
+  /** Auditors choose the place; a leader's report is their ward's. */
+  protected readonly everyWard = computed(() => !this.session.user()?.unitCode);
+  protected readonly provinces = computed(() => {
+    const seen = new Map<string, { code: string; name: { vi: string; en: string } }>();
+    for (const unit of this.units.value() ?? [])
+      if (!seen.has(unit.provinceCode)) seen.set(unit.provinceCode, { code: unit.provinceCode, name: unit.province });
+    return [...seen.values()];
+  });
+  protected readonly monthValue = computed(() => this.params()['month'] ?? todayInVietnam().slice(0, 7));
+  protected readonly quarterValue = computed(() => {
+    const quarter = this.params()['quarter'];
+    if (quarter) return { year: Number(quarter.slice(0, 4)), quarter: Number(quarter.slice(6)) };
+    const month = Number(todayInVietnam().slice(5, 7));
+    return { year: this.thisYear, quarter: Math.ceil(month / 3) };
+  });
+  protected readonly problem = computed(
+    () => toApiProblem(this.report.error(), this.transloco.translate('reports.loadError')).message,
+  );
+
+  constructor() {
+    pageTitle((t) => t('reports.title'));
+  }
+
+  protected day = shownDay;
+
+  protected shownRate(value: number | null, days = false): string {
+    if (value === null) return '–';
+    const locale = this.lang() === 'en' ? 'en-GB' : 'vi-VN';
+    if (days)
+      return this.transloco.translate('reports.rates.days', {
+        days: value.toLocaleString(locale, { maximumFractionDigits: 2 }),
+      });
+    return (value * 100).toLocaleString(locale, { maximumFractionDigits: 1 }) + ' %';
+  }
+
+  protected apply(event: Event): void {
+    event.preventDefault();
+    const params = reportParamsFromForm(new FormData(event.target as HTMLFormElement));
+    void this.router.navigate([], { queryParams: params });
+  }
+}
