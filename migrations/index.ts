@@ -17,6 +17,7 @@ import { PaperDeliveries1765400000000 } from './1765400000000-paper-deliveries';
 import { ReportAggregates1765500000000 } from './1765500000000-report-aggregates';
 import { DossierEventPartitions1765510000000 } from './1765510000000-dossier-event-partitions';
 import { ReportTotals1765520000000 } from './1765520000000-report-totals';
+import { ReportStatementTriggers1765530000000 } from './1765530000000-report-statement-triggers';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   ReportAggregates1765500000000,
   DossierEventPartitions1765510000000,
   ReportTotals1765520000000,
+  ReportStatementTriggers1765530000000,
 ];

@@ -32,23 +32,26 @@ export interface ReportDifference {
 
 const KEY = ['grain', 'bucket', 'unit_code', 'procedure_code', 'channel'];
 
+/** Every counter of every bucket, counted from the dossier table with the definitions the triggers use. */
+const counted = () => `
+  SELECT g.grain,
+         CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN date_trunc('month', c.day)::date
+              WHEN 'y' THEN date_trunc('year', c.day)::date ELSE DATE '${EPOCH}' END AS bucket,
+         c.unit_code, c.procedure_code, c.channel,
+         ${REPORT_MEASURES.map((m) => `sum(c.${m})::int AS ${m}`).join(', ')}
+    FROM dossier d
+   CROSS JOIN LATERAL report_contributions(d, 1) c
+   CROSS JOIN (VALUES ('d'), ('m'), ('y'), ('t')) AS g (grain)
+   GROUP BY 1, 2, 3, 4, 5`;
+
 /**
  * Every counter the triggers keep, against the same counters computed afresh from every dossier
  * (`report_contributions` over the dossier table, summed by day, month, year and all time): the differences,
  * none when the aggregates are right. Reads the whole dossier table: an operator's check, not a request's.
  */
 export async function checkReportAggregates(dataSource: DataSource): Promise<ReportDifference[]> {
-  const bucket = `CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN date_trunc('month', c.day)::date
-                  WHEN 'y' THEN date_trunc('year', c.day)::date ELSE DATE '${EPOCH}' END`;
   const rows = (await dataSource.query(`
-    WITH counted AS (
-      SELECT g.grain, ${bucket} AS bucket, c.unit_code, c.procedure_code, c.channel,
-             ${REPORT_MEASURES.map((m) => `sum(c.${m})::int AS ${m}`).join(', ')}
-        FROM dossier d
-        CROSS JOIN LATERAL report_contributions(d, 1) c
-        CROSS JOIN (VALUES ('d'), ('m'), ('y'), ('t')) AS g (grain)
-       GROUP BY 1, 2, 3, 4, 5
-    )
+    WITH counted AS (${counted()})
     SELECT ${KEY.map((k) => `coalesce(k.${k}, n.${k}) AS ${k}`).join(', ')},
            ${REPORT_MEASURES.map((m) => `coalesce(k.${m}, 0) AS kept_${m}, coalesce(n.${m}, 0) AS counted_${m}`).join(', ')}
       FROM report_count k
@@ -75,6 +78,25 @@ export async function checkReportAggregates(dataSource: DataSource): Promise<Rep
     }
   }
   return differences;
+}
+
+/**
+ * Every counter computed afresh from the dossiers, replacing what `report_count` holds, in one transaction
+ * (the report's readers wait for it). For after a bulk load made with the counting triggers disabled
+ * (`ALTER TABLE dossier DISABLE TRIGGER report_count_inserted`, then ENABLE): much faster than counting
+ * dossier by dossier. Answers how many counter rows there are.
+ */
+export async function rebuildReportAggregates(dataSource: DataSource): Promise<number> {
+  return dataSource.transaction(async (manager) => {
+    await manager.query(`LOCK TABLE report_count IN EXCLUSIVE MODE`);
+    await manager.query(`DELETE FROM report_count`);
+    const inserted = (await manager.query(`
+      INSERT INTO report_count (grain, bucket, unit_code, procedure_code, channel, ${REPORT_MEASURES.join(', ')})
+      SELECT * FROM (${counted()}) n
+       WHERE ${REPORT_MEASURES.map((m) => `n.${m} <> 0`).join(' OR ')}
+      RETURNING 1`)) as unknown[];
+    return inserted.length;
+  });
 }
 
 /** node-postgres reads a `date` as local midnight. */
