@@ -37,7 +37,9 @@ const filters = (alias: string) => `
  * Which dossiers each figure counts, over `report_facts` (f) of a dossier (d), the period being
  * $1 (first day) to $6 (last day). Each is the definition the counters add up (docs/reports.md).
  */
-const open = `(f.close_day IS NULL OR f.close_day > $6::date)`;
+// Open at the end of E; the second half, implied by the first, lets the finish-day index find them.
+const open = `(f.close_day IS NULL OR f.close_day > $6::date)
+  AND (report_day(d.finished_at) IS NULL OR report_day(d.finished_at) > $6::date)`;
 const overdueOpen = `(f.overdue_from_day <= $6 AND (f.overdue_close_day IS NULL OR f.overdue_close_day > $6))`;
 const receivedIn = `f.intake_day BETWEEN $1 AND $6`;
 const resolvedIn = `f.close_day BETWEEN $1 AND $6`;
@@ -48,14 +50,15 @@ export const columnPredicates: Record<ReportColumn, string> = {
   receivedInPerson: `${receivedIn} AND d.channel IN ('counter', 'post')`,
   receivedCounter: `${receivedIn} AND d.channel = 'counter'`,
   receivedPost: `${receivedIn} AND d.channel = 'post'`,
-  carriedOver: `f.intake_day < $1 AND (f.close_day IS NULL OR f.close_day >= $1)`,
+  carriedOver: `f.intake_day < $1 AND (f.close_day IS NULL OR f.close_day >= $1)
+    AND (report_day(d.finished_at) IS NULL OR report_day(d.finished_at) >= $1)`,
   resolvedTotal: resolvedIn,
   resolvedEarly: `${resolvedIn} AND f.timeliness = 'early'`,
   resolvedOnTime: `${resolvedIn} AND f.timeliness = 'on_time'`,
   resolvedOverdue: `${resolvedIn} AND f.timeliness = 'late'`,
   inProgressTotal: `f.intake_day <= $6 AND ${open}`,
   inProgressWithinTime: `f.intake_day <= $6 AND ${open} AND NOT coalesce(${overdueOpen}, false)`,
-  inProgressOverdue: overdueOpen,
+  inProgressOverdue: `${overdueOpen} AND ${open}`,
   feeBearing: `${receivedIn} AND d.fee_amount > 0`,
   paidOnline: `${receivedIn} AND d.fee_amount > 0 AND d.paid_online`,
   approved: `${resolvedIn} AND ${approved}`,
