@@ -559,6 +559,12 @@ export const authorisationMatrix: MatrixRow[] = [
     expect: { ...every('403'), anonymous: '401', wardLeader: '2xx', auditor: '2xx' },
     request: () => ({ query: 'month=2025-03&column=receivedTotal' }),
   },
+  {
+    method: 'GET',
+    path: '/api/reports/processing/export/:format',
+    expect: { ...every('403'), anonymous: '401', wardLeader: '2xx', auditor: '2xx' },
+    request: () => ({ params: { format: 'xlsx' }, query: 'month=2025-03' }),
+  },
 
   // The queue dashboard (Bull Board), mounted beside the API.
   { method: 'GET', path: '/admin/queues', mount: '/admin/queues', expect: DASHBOARD },

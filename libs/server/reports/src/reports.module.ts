@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ReportExportController } from './report-export.controller';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 @Module({
-  controllers: [ReportsController],
+  controllers: [ReportsController, ReportExportController],
   providers: [ReportsService],
   exports: [ReportsService],
 })
