@@ -200,6 +200,12 @@ const RATES: Array<{ key: keyof ReportRates; days?: boolean }> = [
         <li>
           <a [routerLink]="['/reports/print']" [queryParams]="params()">{{ 'reports.printView' | transloco }}</a>
         </li>
+        <li>
+          <a id="export-xlsx" [href]="exportUrl('xlsx')" download>{{ 'reports.export.xlsx' | transloco }}</a>
+        </li>
+        <li>
+          <a id="export-csv" [href]="exportUrl('csv')" download>{{ 'reports.export.csv' | transloco }}</a>
+        </li>
       </ul>
       <dvc-form06-table
         [report]="r"
@@ -265,6 +271,12 @@ export class ProcessingReportPage {
   }
 
   protected day = shownDay;
+
+  /** The same report as a file (the API answers in the page's language). */
+  protected exportUrl(format: 'xlsx' | 'csv'): string {
+    const query = new URLSearchParams(this.params()).toString();
+    return `/api/reports/processing/export/${format}${query ? `?${query}` : ''}`;
+  }
 
   protected shownRate(value: number | null, days = false): string {
     if (value === null) return '–';
