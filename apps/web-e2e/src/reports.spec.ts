@@ -58,6 +58,9 @@ test.describe('the auditors’ reports', () => {
     await expect(auditor.locator('#report-period')).toContainText(`/${month.slice(5, 7)}/${month.slice(0, 4)}`);
     const lines = auditor.locator('#form06 tbody tr');
     await expect(lines.first()).toHaveAttribute('data-line', 'total');
+    // The wards compared: a chart, and its figures in a table beside it.
+    await expect(auditor.locator('#wards-compared tbody tr')).not.toHaveCount(0);
+    await expect(auditor.locator('dvc-report-chart svg')).toBeVisible();
     await expectNoAccessibilityViolations(auditor);
     // The ward with the most overdue dossiers that month (resolved late, or still open past the due date).
     let best = { unit: '', column: 'resolvedOverdue' as (typeof FIGURES)[number], count: 0 };

@@ -2,7 +2,14 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { reportChannels, todayInVietnam, type ReportRates } from '@portal/contracts';
+import {
+  emptyReportFigures,
+  reportChannels,
+  reportRates,
+  todayInVietnam,
+  type ReportFigures,
+  type ReportRates,
+} from '@portal/contracts';
 import {
   ApplicationsApi,
   Language,
@@ -15,6 +22,7 @@ import {
 import { LocalizedPipe } from '@portal/web/ui';
 import { map } from 'rxjs';
 import { Form06Table } from './form06-table';
+import { ReportChart } from './report-chart';
 import { periodKindOf, reportParamsFromForm, reportParamsOf, shownDay } from './report-params';
 
 /** The rates under the form, each with its formula (docs/reports.md). */
@@ -36,7 +44,7 @@ const RATES: Array<{ key: keyof ReportRates; days?: boolean }> = [
  */
 @Component({
   selector: 'dvc-processing-report-page',
-  imports: [RouterLink, TranslocoPipe, LocalizedPipe, Form06Table],
+  imports: [RouterLink, TranslocoPipe, LocalizedPipe, Form06Table, ReportChart],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .report-filters {
@@ -65,6 +73,17 @@ const RATES: Array<{ key: keyof ReportRates; days?: boolean }> = [
       gap: 0.5rem 1.5rem;
       list-style: none;
       padding: 0;
+    }
+    .report-compare {
+      display: grid;
+      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+      gap: 1.5rem;
+      align-items: start;
+    }
+    @media (max-width: 60rem) {
+      .report-compare {
+        grid-template-columns: minmax(0, 1fr);
+      }
     }
     .rates dt {
       font-weight: 700;
@@ -213,6 +232,41 @@ const RATES: Array<{ key: keyof ReportRates; days?: boolean }> = [
         [lang]="lang()"
         [totalLabel]="'reports.form.totals' | transloco"
       />
+      @if (wards().length) {
+        <h2>{{ 'reports.wards.title' | transloco }}</h2>
+        <div class="report-compare">
+          <dvc-report-chart [options]="wardsChart()" />
+          <table class="table" id="wards-compared">
+            <caption>
+              {{
+                'reports.wards.caption' | transloco
+              }}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{{ 'reports.dossiers.ward' | transloco }}</th>
+                <th scope="col">{{ 'reports.column.resolvedEarly' | transloco }}</th>
+                <th scope="col">{{ 'reports.column.resolvedOnTime' | transloco }}</th>
+                <th scope="col">{{ 'reports.column.resolvedOverdue' | transloco }}</th>
+                <th scope="col">{{ 'reports.column.inProgressOverdue' | transloco }}</th>
+                <th scope="col">{{ 'reports.rates.onTimeRate.label' | transloco }}</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (w of wards(); track w.code) {
+                <tr>
+                  <th scope="row">{{ w.name }}</th>
+                  <td>{{ w.figures.resolvedEarly }}</td>
+                  <td>{{ w.figures.resolvedOnTime }}</td>
+                  <td>{{ w.figures.resolvedOverdue }}</td>
+                  <td>{{ w.figures.inProgressOverdue }}</td>
+                  <td>{{ shownRate(w.onTimeRate) }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      }
       <h2>{{ 'reports.rates.title' | transloco }}</h2>
       <dl class="rates" id="report-rates">
         @for (rate of rates; track rate.key) {
@@ -265,6 +319,52 @@ export class ProcessingReportPage {
   protected readonly problem = computed(
     () => toApiProblem(this.report.error(), this.transloco.translate('reports.loadError')).message,
   );
+
+  /** The wards of the report, every procedure summed, best on-time rate first. */
+  protected readonly wards = computed(() => {
+    if (!this.report.hasValue()) return [];
+    const byWard = new Map<string, { code: string; name: string; figures: ReportFigures }>();
+    for (const row of this.report.value().rows) {
+      const ward = byWard.get(row.unitCode) ?? {
+        code: row.unitCode,
+        name: row.unitName[this.lang()],
+        figures: emptyReportFigures(),
+      };
+      for (const key of Object.keys(row.figures) as Array<keyof ReportFigures>) ward.figures[key] += row.figures[key];
+      byWard.set(row.unitCode, ward);
+    }
+    return [...byWard.values()]
+      .map((w) => ({ ...w, onTimeRate: reportRates(w.figures).onTimeRate }))
+      .sort((a, b) => (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || a.name.localeCompare(b.name));
+  });
+  /** The wards compared: their resolved dossiers early, on time and overdue, and those overdue in progress. */
+  protected readonly wardsChart = computed(() => {
+    const wards = this.wards();
+    const t = (key: string) => this.transloco.translate(key);
+    const series = (
+      [
+        ['resolvedEarly', '#00703c'],
+        ['resolvedOnTime', '#1d70b8'],
+        ['resolvedOverdue', '#d4351c'],
+        ['inProgressOverdue', '#f47738'],
+      ] as const
+    ).map(([column, color]) => ({
+      name: t(`reports.column.${column}`),
+      type: 'bar',
+      stack: column.startsWith('resolved') ? 'resolved' : 'open',
+      itemStyle: { color },
+      data: wards.map((w) => w.figures[column]),
+    }));
+    return {
+      aria: { enabled: true },
+      tooltip: { trigger: 'axis' },
+      legend: { bottom: 0 },
+      grid: { left: 8, right: 8, top: 8, bottom: 48, containLabel: true },
+      xAxis: { type: 'category', data: wards.map((w) => w.name.replace(/^Phường |^Xã /u, '')) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series,
+    };
+  });
 
   constructor() {
     pageTitle((t) => t('reports.title'));
