@@ -58,7 +58,8 @@ test.describe('the auditors’ reports', () => {
     await expect(auditor.locator('#report-period')).toContainText(`/${month.slice(5, 7)}/${month.slice(0, 4)}`);
     const lines = auditor.locator('#form06 tbody tr');
     await expect(lines.first()).toHaveAttribute('data-line', 'total');
-    // The wards compared: a chart, and its figures in a table beside it.
+    // The last twelve months, and the wards compared: each a chart with its figures in a table beside it.
+    await expect(auditor.locator('#report-trend tbody tr')).toHaveCount(12);
     await expect(auditor.locator('#wards-compared tbody tr')).not.toHaveCount(0);
     await expect(auditor.locator('dvc-report-chart svg')).toBeVisible();
     await expectNoAccessibilityViolations(auditor);

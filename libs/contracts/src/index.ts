@@ -14,3 +14,4 @@ export * from './payment';
 export * from './paths';
 export * from './print-list';
 export * from './reports';
+export * from './report-trend';

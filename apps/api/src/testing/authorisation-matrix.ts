@@ -561,6 +561,12 @@ export const authorisationMatrix: MatrixRow[] = [
   },
   {
     method: 'GET',
+    path: '/api/reports/processing/trend',
+    expect: { ...every('403'), anonymous: '401', wardLeader: '2xx', auditor: '2xx' },
+    request: () => ({ query: 'months=3' }),
+  },
+  {
+    method: 'GET',
     path: '/api/reports/processing/export/:format',
     expect: { ...every('403'), anonymous: '401', wardLeader: '2xx', auditor: '2xx' },
     request: () => ({ params: { format: 'xlsx' }, query: 'month=2025-03' }),

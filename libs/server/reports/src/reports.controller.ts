@@ -3,7 +3,10 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   reportDossiersQuerySchema,
   reportQuerySchema,
+  reportTrendQuerySchema,
   type ProcessingReport,
+  type ReportTrend,
+  type ReportTrendQuery,
   type ReportDossierPage,
   type ReportDossiersQuery,
   type ReportQuery,
@@ -40,6 +43,19 @@ export class ReportsController {
     @Req() req: Request,
   ): Promise<ProcessingReport> {
     return this.reports.processing(user, query, requestIdOf(req));
+  }
+
+  @Get('trend')
+  @ApiOperation({ summary: "Form 06's totals and rates month by month: the last months up to this one, same filters." })
+  @ApiZodQuery(reportTrendQuerySchema)
+  @ApiOkResponse({ description: 'A point per month, oldest first.' })
+  @ApiErrors({ 403: outOfScope })
+  trend(
+    @Query(new ZodBody(reportTrendQuerySchema)) query: ReportTrendQuery,
+    @CurrentUser() user: SessionUser,
+    @Req() req: Request,
+  ): Promise<ReportTrend> {
+    return this.reports.trend(user, query, requestIdOf(req));
   }
 
   @Get('dossiers')

@@ -13,7 +13,10 @@ import {
   type ReportDossierPage,
   type ReportDossiersQuery,
   type ReportQuery,
+  type ReportTrend,
+  type ReportTrendQuery,
   type SessionUser,
+  monthsUpTo,
 } from '@portal/contracts';
 import { audit } from '@portal/server/identity';
 import { DataSource } from 'typeorm';
@@ -124,6 +127,37 @@ export class ReportsService {
       requestId,
     });
     return report;
+  }
+
+  /** Form 06's totals month by month, the last `months` months up to this one, with the filters; audited once. */
+  async trend(user: SessionUser, query: ReportTrendQuery, requestId?: string): Promise<ReportTrend> {
+    const place = await reportScope(user, query, (unit) => this.provinceOf(unit));
+    const today = vietnamToday();
+    const filters = { procedureCode: query.procedureCode, channel: query.channel, groupBy: 'province' as const };
+    const months = [];
+    for (const month of monthsUpTo(today.slice(0, 7), query.months)) {
+      const rows = await this.rows(reportPeriod({ month }, today), place, filters as ReportQuery);
+      const totals = withRates(rows.length ? addReportFigures(rows.map((r) => r.figures)) : emptyReportFigures());
+      months.push({ month, ...totals });
+    }
+    const trend: ReportTrend = {
+      months,
+      filters: {
+        unitCode: place.unitCode,
+        provinceCode: place.provinceCode,
+        procedureCode: query.procedureCode ?? null,
+        channel: query.channel ?? null,
+      },
+    };
+    await audit(this.dataSource.manager, {
+      actorId: user.id,
+      action: 'report.trend-read',
+      targetType: 'report',
+      targetId: 'processing',
+      details: { months: query.months, ...trend.filters },
+      requestId,
+    });
+    return trend;
   }
 
   async dossiers(user: SessionUser, query: ReportDossiersQuery, requestId?: string): Promise<ReportDossierPage> {

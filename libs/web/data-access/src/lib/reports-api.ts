@@ -1,6 +1,6 @@
 import { httpResource, HttpResourceRef } from '@angular/common/http';
 import { Injectable } from '@angular/core';
-import type { ProcessingReport, ReportDossierPage } from '@portal/contracts';
+import type { ProcessingReport, ReportDossierPage, ReportTrend } from '@portal/contracts';
 
 /** The query of a report as the address carries it: only the parameters that are set. */
 export type ReportParams = Record<string, string>;
@@ -12,6 +12,13 @@ export class ReportsApi {
     return httpResource<ProcessingReport>(() => {
       const value = params();
       return value ? { url: '/api/reports/processing', params: value } : undefined;
+    });
+  }
+
+  trend(params: () => ReportParams | undefined): HttpResourceRef<ReportTrend | undefined> {
+    return httpResource<ReportTrend>(() => {
+      const value = params();
+      return value ? { url: '/api/reports/processing/trend', params: value } : undefined;
     });
   }
 

@@ -232,6 +232,40 @@ const RATES: Array<{ key: keyof ReportRates; days?: boolean }> = [
         [lang]="lang()"
         [totalLabel]="'reports.form.totals' | transloco"
       />
+      @if (trend.hasValue()) {
+        @let points = trend.value().months;
+        <h2>{{ 'reports.trend.title' | transloco: { months: points.length } }}</h2>
+        <div class="report-compare">
+          <dvc-report-chart [options]="trendChart()" />
+          <table class="table" id="report-trend">
+            <caption>
+              {{
+                'reports.trend.caption' | transloco
+              }}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{{ 'reports.trend.month' | transloco }}</th>
+                <th scope="col">{{ 'reports.column.receivedTotal' | transloco }}</th>
+                <th scope="col">{{ 'reports.column.resolvedTotal' | transloco }}</th>
+                <th scope="col">{{ 'reports.column.resolvedOverdue' | transloco }}</th>
+                <th scope="col">{{ 'reports.rates.onTimeRate.label' | transloco }}</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (p of points; track p.month) {
+                <tr>
+                  <th scope="row">{{ shownMonth(p.month) }}</th>
+                  <td>{{ p.figures.receivedTotal }}</td>
+                  <td>{{ p.figures.resolvedTotal }}</td>
+                  <td>{{ p.figures.resolvedOverdue }}</td>
+                  <td>{{ shownRate(p.rates.onTimeRate) }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      }
       @if (wards().length) {
         <h2>{{ 'reports.wards.title' | transloco }}</h2>
         <div class="report-compare">
@@ -294,6 +328,13 @@ export class ProcessingReportPage {
   protected readonly params = toSignal(this.route.queryParams.pipe(map(reportParamsOf)), { requireSync: true });
   protected readonly periodKind = signal(periodKindOf(this.params()));
   protected readonly report = inject(ReportsApi).processing(() => this.params());
+  /** The trend keeps the place, procedure and channel of the report; its period is the last twelve months. */
+  protected readonly trend = inject(ReportsApi).trend(() => {
+    const { unitCode, provinceCode, procedureCode, channel } = this.params();
+    return Object.fromEntries(
+      Object.entries({ unitCode, provinceCode, procedureCode, channel, months: '12' }).filter(([, v]) => v),
+    ) as Record<string, string>;
+  });
   protected readonly procedures = inject(ProceduresApi).list();
   protected readonly units = inject(ApplicationsApi).units();
   protected readonly periodKinds = ['month', 'quarter', 'year', 'custom'] as const;
@@ -366,8 +407,51 @@ export class ProcessingReportPage {
     };
   });
 
+  /** Twelve months: dossiers received and resolved (bars), and the on-time rate (a line, in %). */
+  protected readonly trendChart = computed(() => {
+    const points = this.trend.hasValue() ? this.trend.value().months : [];
+    const t = (key: string) => this.transloco.translate(key);
+    return {
+      aria: { enabled: true },
+      tooltip: { trigger: 'axis' },
+      legend: { bottom: 0 },
+      grid: { left: 8, right: 8, top: 16, bottom: 48, containLabel: true },
+      xAxis: { type: 'category', data: points.map((p) => this.shownMonth(p.month)) },
+      yAxis: [
+        { type: 'value', minInterval: 1 },
+        { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
+      ],
+      series: [
+        {
+          name: t('reports.column.receivedTotal'),
+          type: 'bar',
+          itemStyle: { color: '#1d70b8' },
+          data: points.map((p) => p.figures.receivedTotal),
+        },
+        {
+          name: t('reports.column.resolvedTotal'),
+          type: 'bar',
+          itemStyle: { color: '#00703c' },
+          data: points.map((p) => p.figures.resolvedTotal),
+        },
+        {
+          name: t('reports.rates.onTimeRate.label'),
+          type: 'line',
+          yAxisIndex: 1,
+          itemStyle: { color: '#d4351c' },
+          data: points.map((p) => (p.rates.onTimeRate === null ? null : Math.round(p.rates.onTimeRate * 1000) / 10)),
+        },
+      ],
+    };
+  });
+
   constructor() {
     pageTitle((t) => t('reports.title'));
+  }
+
+  /** `2026-11` → `11/2026`. */
+  protected shownMonth(month: string): string {
+    return `${month.slice(5, 7)}/${month.slice(0, 4)}`;
   }
 
   protected day = shownDay;
