@@ -15,3 +15,4 @@ export * from './paths';
 export * from './print-list';
 export * from './reports';
 export * from './report-trend';
+export * from './service-index';
