@@ -18,6 +18,7 @@ import { ReportAggregates1765500000000 } from './1765500000000-report-aggregates
 import { DossierEventPartitions1765510000000 } from './1765510000000-dossier-event-partitions';
 import { ReportTotals1765520000000 } from './1765520000000-report-totals';
 import { ReportStatementTriggers1765530000000 } from './1765530000000-report-statement-triggers';
+import { ServiceIndexMeasures1765620000000 } from './1765620000000-service-index-measures';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   DossierEventPartitions1765510000000,
   ReportTotals1765520000000,
   ReportStatementTriggers1765530000000,
+  ServiceIndexMeasures1765620000000,
 ];

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { EPOCH } from './segments';
 
-/** The counters of `report_count`, as the migration that made it names them. */
+/** The counters of `report_count`, as the migrations that made them name them (form 06's, then the index's). */
 export const REPORT_MEASURES = [
   'intake',
   'intake_fee',
@@ -17,6 +17,9 @@ export const REPORT_MEASURES = [
   'closed_refused',
   'overdue_from',
   'overdue_closed',
+  'intake_eid',
+  'intake_digitised',
+  'closed_dissatisfied',
 ] as const;
 
 export interface ReportDifference {
