@@ -19,6 +19,7 @@ import { DossierEventPartitions1765510000000 } from './1765510000000-dossier-eve
 import { ReportTotals1765520000000 } from './1765520000000-report-totals';
 import { ReportStatementTriggers1765530000000 } from './1765530000000-report-statement-triggers';
 import { ServiceIndexMeasures1765620000000 } from './1765620000000-service-index-measures';
+import { AuditSearch1765700000000 } from './1765700000000-audit-search';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   ReportTotals1765520000000,
   ReportStatementTriggers1765530000000,
   ServiceIndexMeasures1765620000000,
+  AuditSearch1765700000000,
 ];

@@ -15,4 +15,5 @@ export * from './paths';
 export * from './print-list';
 export * from './reports';
 export * from './report-trend';
+export * from './audit-trail';
 export * from './service-index';

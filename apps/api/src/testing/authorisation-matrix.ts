@@ -559,6 +559,19 @@ export const authorisationMatrix: MatrixRow[] = [
     expect: { ...every('403'), anonymous: '401', wardLeader: '2xx', auditor: '2xx' },
     request: () => ({ query: 'month=2025-03&column=receivedTotal' }),
   },
+  // The audit trail: auditors only.
+  {
+    method: 'GET',
+    path: '/api/audit',
+    expect: { ...every('403'), anonymous: '401', auditor: '2xx' },
+    request: () => ({ query: 'action=report.' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/audit/export',
+    expect: { ...every('403'), anonymous: '401', auditor: '2xx' },
+    request: () => ({ query: 'action=report.&from=2026-01-01' }),
+  },
   {
     method: 'GET',
     path: '/api/reports/processing/trend',

@@ -219,6 +219,11 @@ const RATES: Array<{ key: keyof ReportRates; days?: boolean }> = [
         <li>
           <a [routerLink]="['/reports/print']" [queryParams]="params()">{{ 'reports.printView' | transloco }}</a>
         </li>
+        @if (everyWard()) {
+          <li>
+            <a routerLink="/reports/audit">{{ 'audit.title' | transloco }}</a>
+          </li>
+        }
         <li>
           <a id="export-xlsx" [href]="exportUrl('xlsx')" download>{{ 'reports.export.xlsx' | transloco }}</a>
         </li>

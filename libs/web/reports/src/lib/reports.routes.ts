@@ -1,6 +1,7 @@
 import { inject } from '@angular/core';
 import { RedirectCommand, Router, type CanActivateFn, type Routes } from '@angular/router';
 import { Session } from '@portal/web/data-access';
+import { AuditTrailPage } from './audit-trail-page';
 import { ProcessingReportPage } from './processing-report-page';
 import { ReportDossiersPage } from './report-dossiers-page';
 import { ReportPrintPage } from './report-print-page';
@@ -15,6 +16,13 @@ export const reportReaderRequired: CanActivateFn = async (_route, state) => {
   return new RedirectCommand(router.createUrlTree(['/office/not-allowed']), { skipLocationChange: true });
 };
 
+/** The audit trail is the auditors' alone. */
+export const auditorRequired: CanActivateFn = () => {
+  const router = inject(Router);
+  if (inject(Session).user()?.roles.includes('auditor')) return true;
+  return new RedirectCommand(router.createUrlTree(['/office/not-allowed']), { skipLocationChange: true });
+};
+
 /** Under `/reports`. */
 export const reportsRoutes: Routes = [
   {
@@ -24,6 +32,7 @@ export const reportsRoutes: Routes = [
       { path: '', pathMatch: 'full', component: ProcessingReportPage },
       { path: 'dossiers', component: ReportDossiersPage },
       { path: 'print', component: ReportPrintPage },
+      { path: 'audit', canActivate: [auditorRequired], component: AuditTrailPage },
     ],
   },
 ];
