@@ -42,6 +42,10 @@ describe('the citizen-service index (Decision 766)', () => {
     expect(scoreProcessingTime(7.5, 5, 8)).toBe(4);
     expect(scoreProcessingTime(10, 5, 8)).toBe(0);
     expect(scoreProcessingTime(12, 5, 8)).toBe(0);
+    // A same-day procedure: to 0 at one working day over.
+    expect(scoreProcessingTime(0, 0, 8)).toBe(8);
+    expect(scoreProcessingTime(0.25, 0, 8)).toBe(6);
+    expect(scoreProcessingTime(1.5, 0, 8)).toBe(0);
   });
 
   it('counts satisfaction as 100 % less the overdue and dissatisfied rates', () => {

@@ -107,8 +107,8 @@ export const serviceIndexDefinitions: readonly ServiceIndexDefinition[] = [
     group: 'progress',
     name: { vi: 'Thời gian giải quyết trung bình', en: 'Average processing time' },
     formula: {
-      vi: 'Σ ngày làm việc từ tiếp nhận đến giải quyết / số hồ sơ đã giải quyết; điểm tối đa khi không vượt thời hạn trung bình của thủ tục, giảm dần về 0 khi gấp đôi',
-      en: 'Σ working days from reception to finish / dossiers resolved; full points up to the procedures’ average time limit, falling to 0 at twice it',
+      vi: 'Σ ngày làm việc từ tiếp nhận đến giải quyết / số hồ sơ đã giải quyết; điểm tối đa khi không vượt thời hạn trung bình của thủ tục, giảm dần về 0 khi gấp đôi (thủ tục giải quyết trong ngày: quá 1 ngày)',
+      en: 'Σ working days from reception to finish / dossiers resolved; full points up to the procedures’ average time limit, falling to 0 at twice it (one day over a same-day limit)',
     },
     max: 8,
     maxSource: 'portal',
@@ -260,13 +260,13 @@ export function scoreRate(rate: number, max: number, threshold: number | null): 
 }
 
 /**
- * 2.2, the portal's rule: the average working days over the procedures' average time limit (u);
- * the maximum while u ≤ 1, falling linearly to 0 at u = 2, and 0 beyond.
+ * 2.2, the portal's rule: full points while the average working days stay within the procedures'
+ * average time limit; beyond it, less by the excess as a share of the limit (at least one working
+ * day, for same-day procedures), down to 0 at twice the limit (a same-day limit: one day over).
  */
 export function scoreProcessingTime(averageDays: number, averageLimit: number, max: number): number {
-  if (averageLimit <= 0) return averageDays <= 0 ? max : 0;
-  const used = averageDays / averageLimit;
-  return max * Math.min(1, Math.max(0, 2 - used));
+  const excess = Math.max(0, averageDays - averageLimit) / Math.max(averageLimit, 1);
+  return max * Math.max(0, 1 - excess);
 }
 
 /** 5.4: 100 % − (overdue rate + dissatisfied rate), at least 0; null when nothing was handled. */
@@ -343,8 +343,25 @@ export interface ServiceIndexWard extends ServiceIndexScore {
   inputs: ServiceIndexInputs;
 }
 
+/** An indicator's definition as data (the open data carries them beside the figures). */
+export type ServiceIndexDefinitionView = Omit<ServiceIndexDefinition, 'numerator' | 'denominator'>;
+
+export function serviceIndexDefinitionViews(): ServiceIndexDefinitionView[] {
+  return serviceIndexDefinitions.map(({ code, group, name, formula, max, maxSource, threshold }) => ({
+    code,
+    group,
+    name,
+    formula,
+    max,
+    maxSource,
+    threshold,
+  }));
+}
+
 export interface ServiceIndexReport {
   period: { from: string; to: string };
+  /** The indicators' formulas, maxima and thresholds. */
+  definitions: ServiceIndexDefinitionView[];
   filters: { unitCode: string | null; provinceCode: string | null };
   /** Best total first. */
   wards: ServiceIndexWard[];
