@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditTrailController } from './audit-trail.controller';
+import { AuditTrailService } from './audit-trail.service';
 import { ReportExportController } from './report-export.controller';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
@@ -6,8 +8,8 @@ import { ServiceIndexModule } from './service-index.module';
 
 @Module({
   imports: [ServiceIndexModule],
-  controllers: [ReportsController, ReportExportController],
-  providers: [ReportsService],
+  controllers: [ReportsController, ReportExportController, AuditTrailController],
+  providers: [ReportsService, AuditTrailService],
   exports: [ReportsService],
 })
 export class ReportsModule {}
