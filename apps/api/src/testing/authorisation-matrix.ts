@@ -584,6 +584,20 @@ export const authorisationMatrix: MatrixRow[] = [
     expect: { ...every('403'), anonymous: '401', wardLeader: '2xx', auditor: '2xx' },
     request: () => ({ params: { format: 'xlsx' }, query: 'month=2025-03' }),
   },
+  {
+    method: 'GET',
+    path: '/api/reports/service-index',
+    expect: { ...every('403'), anonymous: '401', wardLeader: '2xx', auditor: '2xx' },
+    request: () => ({ query: 'month=2025-03' }),
+  },
+  // The citizen-service index as open data: anyone reads it.
+  { method: 'GET', path: '/api/public/service-index', expect: PUBLIC, request: () => ({ query: 'month=2025-03' }) },
+  {
+    method: 'GET',
+    path: '/api/public/service-index.csv',
+    expect: PUBLIC,
+    request: () => ({ query: 'month=2025-03' }),
+  },
 
   // The queue dashboard (Bull Board), mounted beside the API.
   { method: 'GET', path: '/admin/queues', mount: '/admin/queues', expect: DASHBOARD },
