@@ -1,1 +1,2 @@
 export * from './lib/reports.routes';
+export { PublicServiceIndexPage } from './lib/public-service-index-page';

@@ -219,6 +219,9 @@ const RATES: Array<{ key: keyof ReportRates; days?: boolean }> = [
         <li>
           <a [routerLink]="['/reports/print']" [queryParams]="params()">{{ 'reports.printView' | transloco }}</a>
         </li>
+        <li>
+          <a id="service-index-link" routerLink="/reports/index">{{ 'serviceIndex.link' | transloco }}</a>
+        </li>
         @if (everyWard()) {
           <li>
             <a routerLink="/reports/audit">{{ 'audit.title' | transloco }}</a>

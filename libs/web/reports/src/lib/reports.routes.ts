@@ -5,6 +5,7 @@ import { AuditTrailPage } from './audit-trail-page';
 import { ProcessingReportPage } from './processing-report-page';
 import { ReportDossiersPage } from './report-dossiers-page';
 import { ReportPrintPage } from './report-print-page';
+import { ServiceIndexPage } from './service-index-page';
 
 /** Reports are for auditors (every ward) and a ward's leader (their own); a visitor signs in first. */
 export const reportReaderRequired: CanActivateFn = async (_route, state) => {
@@ -32,6 +33,7 @@ export const reportsRoutes: Routes = [
       { path: '', pathMatch: 'full', component: ProcessingReportPage },
       { path: 'dossiers', component: ReportDossiersPage },
       { path: 'print', component: ReportPrintPage },
+      { path: 'index', component: ServiceIndexPage },
       { path: 'audit', canActivate: [auditorRequired], component: AuditTrailPage },
     ],
   },

@@ -1,0 +1,129 @@
+import { httpResource } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { todayInVietnam, type ServiceIndexReport } from '@portal/contracts';
+import { ApplicationsApi, Language, pageTitle, Session, toApiProblem } from '@portal/web/data-access';
+import { LocalizedPipe } from '@portal/web/ui';
+import { map } from 'rxjs';
+import { shownDay } from './report-params';
+import { ServiceIndexView } from './service-index-view';
+
+/** The index's filters the address may carry. */
+export function serviceIndexParamsOf(query: Record<string, unknown>, names: readonly string[]): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const name of names) {
+    const value = query[name];
+    if (typeof value === 'string' && value.trim() !== '') params[name] = value.trim();
+  }
+  return params;
+}
+
+/**
+ * The citizen-service index (Decision 766) for auditors, every ward (or a province's), and for a
+ * ward's leader, their own: a month and a province in the address, the six cards, each indicator
+ * with its formula, inputs, score and maximum, the wards ranked.
+ */
+@Component({
+  selector: 'dvc-service-index-page',
+  imports: [RouterLink, TranslocoPipe, LocalizedPipe, ServiceIndexView],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .report-filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1.5rem;
+      align-items: flex-end;
+      background: var(--colour-light);
+      padding: 1rem 1rem 0;
+      margin-bottom: 1.5rem;
+    }
+    .report-filters .form-group {
+      margin-bottom: 1rem;
+    }
+  `,
+  template: `
+    <p>
+      <a routerLink="/reports">‹ {{ 'reports.title' | transloco }}</a>
+    </p>
+    <h1>{{ 'serviceIndex.title' | transloco }}</h1>
+    <p>{{ 'serviceIndex.intro' | transloco }}</p>
+    <form class="report-filters" id="index-filters" (submit)="apply($event)" novalidate>
+      <div class="form-group">
+        <label class="label" for="index-month">{{ 'serviceIndex.filter.month' | transloco }}</label>
+        <input class="input" type="month" id="index-month" name="month" [value]="month()" />
+      </div>
+      @if (everyWard()) {
+        <div class="form-group">
+          <label class="label" for="index-province">{{ 'serviceIndex.filter.province' | transloco }}</label>
+          <select class="input select" id="index-province" name="provinceCode">
+            <option value="">{{ 'serviceIndex.filter.allProvinces' | transloco }}</option>
+            @for (p of provinces(); track p.code) {
+              <option [value]="p.code" [selected]="params()['provinceCode'] === p.code">
+                {{ p.name | localized: lang() }}
+              </option>
+            }
+          </select>
+        </div>
+      }
+      <div class="form-group">
+        <button class="button" type="submit">{{ 'serviceIndex.filter.show' | transloco }}</button>
+      </div>
+    </form>
+    @if (index.hasValue()) {
+      @let r = index.value();
+      <p id="index-period">
+        {{ 'serviceIndex.periodShown' | transloco: { from: day(r.period.from), to: day(r.period.to) } }}
+      </p>
+      <dvc-service-index-view [report]="r" [lang]="lang()" />
+    } @else if (index.error()) {
+      <div class="notice notice--error" role="alert">{{ problem() }}</div>
+    } @else {
+      <p aria-live="polite">{{ 'common.loading' | transloco }}</p>
+    }
+  `,
+})
+export class ServiceIndexPage {
+  protected readonly lang = inject(Language).current;
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly transloco = inject(TranslocoService);
+  private readonly session = inject(Session);
+  protected readonly params = toSignal(
+    this.route.queryParams.pipe(map((q) => serviceIndexParamsOf(q, ['month', 'provinceCode']))),
+    { requireSync: true },
+  );
+  protected readonly index = httpResource<ServiceIndexReport>(() => ({
+    url: '/api/reports/service-index',
+    params: this.params(),
+  }));
+  protected readonly units = inject(ApplicationsApi).units();
+  /** Auditors choose the province; a leader's index is their ward's. */
+  protected readonly everyWard = computed(() => !this.session.user()?.unitCode);
+  protected readonly provinces = computed(() => {
+    const seen = new Map<string, { code: string; name: { vi: string; en: string } }>();
+    for (const unit of this.units.value() ?? [])
+      if (!seen.has(unit.provinceCode)) seen.set(unit.provinceCode, { code: unit.provinceCode, name: unit.province });
+    return [...seen.values()];
+  });
+  protected readonly month = computed(() => this.params()['month'] ?? todayInVietnam().slice(0, 7));
+  protected readonly problem = computed(
+    () => toApiProblem(this.index.error(), this.transloco.translate('serviceIndex.loadError')).message,
+  );
+  protected readonly day = shownDay;
+
+  constructor() {
+    pageTitle((t) => t('serviceIndex.title'));
+  }
+
+  protected apply(event: Event): void {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    const params = serviceIndexParamsOf({ month: form.get('month'), provinceCode: form.get('provinceCode') }, [
+      'month',
+      'provinceCode',
+    ]);
+    void this.router.navigate([], { queryParams: params });
+  }
+}
