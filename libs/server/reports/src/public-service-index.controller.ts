@@ -19,7 +19,7 @@ const READS_PER_ADDRESS = 300;
 const CACHE_CONTROL = 'public, max-age=300';
 
 /** The citizen-service index as open data: no sign-in, aggregates only (no personal data), cacheable, rate-limited. */
-@ApiTags('public')
+@ApiTags('reports')
 @Controller('public')
 export class PublicServiceIndexController {
   private readonly reads: RateLimiterPostgres;
