@@ -304,6 +304,11 @@ describe('the citizen-service index', () => {
     ]);
     // Aggregates only: no dossier code, no applicant.
     expect(JSON.stringify(open)).not.toContain(tag);
+    // The same question within a minute: the same answer, computed once.
+    const again = (await (
+      await read(anyone, '/public/service-index?month=2024-03&provinceCode=01')
+    ).json()) as ServiceIndexReport;
+    expect(again.generatedAt).toBe(open.generatedAt);
 
     const csv = await read(new BrowserClient(base, { language: 'en' }), '/public/service-index.csv?month=2024-03');
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');

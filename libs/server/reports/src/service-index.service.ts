@@ -40,6 +40,10 @@ const WITHIN = {
 };
 const CHANNEL_INTAKE = { intakeOnline: 'online', intakeCounter: 'counter', intakePost: 'post' };
 
+/** How long a public answer is reused: the open data of the whole country is read by many, and moves slowly. */
+const PUBLIC_REUSE_MS = 60_000;
+const PUBLIC_REUSE_ENTRIES = 64;
+
 /** A working day's hours, to put a time limit in working hours into working days. */
 const HOURS_PER_WORKING_DAY = 8;
 
@@ -52,6 +56,8 @@ type CountsRow = Record<string, string | number | null>;
  */
 @Injectable()
 export class ServiceIndexService {
+  private readonly publicAnswers = new Map<string, { at: number; answer: Promise<ServiceIndexReport> }>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Auditors: every ward (or a province's, or one); a ward's leader: their own. Audited. */
@@ -69,9 +75,22 @@ export class ServiceIndexService {
     return report;
   }
 
-  /** Anyone: every ward, or a province's — the open data. */
-  async forPublic(query: PublicServiceIndexQuery): Promise<ServiceIndexReport> {
-    return this.index(query, { unitCode: null, provinceCode: query.provinceCode ?? null });
+  /**
+   * Anyone: every ward, or a province's — the open data. The same question within a minute gets the same
+   * answer, computed once (its Cache-Control lets browsers and proxies keep it five minutes anyway).
+   */
+  async forPublic(query: PublicServiceIndexQuery, now = Date.now()): Promise<ServiceIndexReport> {
+    const key = JSON.stringify([query.month, query.quarter, query.year, query.provinceCode, vietnamToday()]);
+    const kept = this.publicAnswers.get(key);
+    if (kept && now - kept.at < PUBLIC_REUSE_MS) return kept.answer;
+    const answer = this.index(query, { unitCode: null, provinceCode: query.provinceCode ?? null });
+    for (const [old, entry] of this.publicAnswers)
+      if (now - entry.at >= PUBLIC_REUSE_MS || this.publicAnswers.size >= PUBLIC_REUSE_ENTRIES)
+        this.publicAnswers.delete(old);
+    this.publicAnswers.set(key, { at: now, answer });
+    // A failed answer is not kept.
+    answer.catch(() => this.publicAnswers.delete(key));
+    return answer;
   }
 
   private async index(
