@@ -61,7 +61,8 @@ test.describe('the auditors’ reports', () => {
     // The last twelve months, and the wards compared: each a chart with its figures in a table beside it.
     await expect(auditor.locator('#report-trend tbody tr')).toHaveCount(12);
     await expect(auditor.locator('#wards-compared tbody tr')).not.toHaveCount(0);
-    await expect(auditor.locator('dvc-report-chart svg')).toBeVisible();
+    await expect(auditor.locator('dvc-report-chart svg')).toHaveCount(2);
+    await expect(auditor.locator('dvc-report-chart svg').first()).toBeVisible();
     await expectNoAccessibilityViolations(auditor);
     // The ward with the most overdue dossiers that month (resolved late, or still open past the due date).
     let best = { unit: '', column: 'resolvedOverdue' as (typeof FIGURES)[number], count: 0 };
