@@ -19,18 +19,6 @@ const FILTERS = ['dossierCode', 'actor', 'action', 'from', 'to'] as const;
   imports: [RouterLink, TranslocoPipe, VnDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .audit-filters {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 1.5rem;
-      align-items: flex-end;
-      background: var(--colour-light);
-      padding: 1rem 1rem 0;
-      margin-bottom: 1.5rem;
-    }
-    .audit-filters .form-group {
-      margin-bottom: 1rem;
-    }
     .audit-details {
       font-family: monospace;
       font-size: 0.85rem;
@@ -47,7 +35,7 @@ const FILTERS = ['dossierCode', 'actor', 'action', 'from', 'to'] as const;
     </p>
     <h1>{{ 'audit.title' | transloco }}</h1>
     <p>{{ 'audit.intro' | transloco }}</p>
-    <form class="audit-filters" id="audit-filters" (submit)="apply($event)" novalidate>
+    <form class="filter-bar" id="audit-filters" (submit)="apply($event)" novalidate>
       @for (f of fields; track f.name) {
         <div class="form-group">
           <label class="label" [for]="'audit-' + f.name">{{ 'audit.filter.' + f.name | transloco }}</label>

@@ -47,19 +47,7 @@ const RATES: Array<{ key: keyof ReportRates; days?: boolean }> = [
   imports: [RouterLink, TranslocoPipe, LocalizedPipe, Form06Table, ReportChart],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .report-filters {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 1.5rem;
-      align-items: flex-end;
-      background: var(--colour-light);
-      padding: 1rem 1rem 0;
-      margin-bottom: 1.5rem;
-    }
-    .report-filters .form-group {
-      margin-bottom: 1rem;
-    }
-    .report-filters fieldset.form-group {
+    .filter-bar fieldset.form-group {
       flex-basis: 100%;
     }
     .period-kinds {
@@ -99,7 +87,7 @@ const RATES: Array<{ key: keyof ReportRates; days?: boolean }> = [
     <h1>{{ 'reports.title' | transloco }}</h1>
     <p>{{ 'reports.intro' | transloco }}</p>
 
-    <form class="report-filters" id="report-filters" (submit)="apply($event)" novalidate>
+    <form class="filter-bar" id="report-filters" (submit)="apply($event)" novalidate>
       <fieldset class="form-group">
         <legend class="label">{{ 'reports.filter.period' | transloco }}</legend>
         <div class="period-kinds">
