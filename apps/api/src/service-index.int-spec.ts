@@ -340,6 +340,12 @@ describe('the citizen-service index', () => {
     });
     expect(row('00008')).toMatchObject({ Rank: '1', '3.6 value': '', '3.6 score': '' });
 
+    // The headings' language named in the address wins over the request's.
+    const named = await read(
+      new BrowserClient(base, { language: 'en' }),
+      '/public/service-index.csv?month=2024-03&lang=vi',
+    );
+    expect(new TextDecoder().decode(await named.arrayBuffer())).toContain('2.1 tử số');
     const vi = await read(anyone, '/public/service-index.csv?month=2024-03');
     expect(new TextDecoder().decode(await vi.arrayBuffer())).toContain('Phường Ngọc Hà');
     await read(anyone, '/public/service-index?month=2024-3', 400);

@@ -430,3 +430,9 @@ export type ServiceIndexQuery = z.output<typeof serviceIndexQuerySchema>;
 /** `GET /api/public/service-index` (and `.csv`): the open data, a month, quarter or year, optionally one province. */
 export const publicServiceIndexQuerySchema = z.object(periodShape).superRefine(onePeriod);
 export type PublicServiceIndexQuery = z.output<typeof publicServiceIndexQuerySchema>;
+
+/** `GET /api/public/service-index.csv`: the same, and the headings' language (else the request's). */
+export const publicServiceIndexCsvQuerySchema = z
+  .object({ ...periodShape, lang: z.enum(['vi', 'en'], { message: 'choose' }).optional() })
+  .superRefine(onePeriod);
+export type PublicServiceIndexCsvQuery = z.output<typeof publicServiceIndexCsvQuerySchema>;

@@ -2,7 +2,9 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
+  publicServiceIndexCsvQuerySchema,
   publicServiceIndexQuerySchema,
+  type PublicServiceIndexCsvQuery,
   type PublicServiceIndexQuery,
   type ServiceIndexReport,
 } from '@portal/contracts';
@@ -63,23 +65,24 @@ export class PublicServiceIndexController {
     summary:
       'Public: the same as CSV (UTF-8 with BOM), a row per ward: each indicator’s numerator, denominator, value, score and maximum, the groups, the total and the band.',
   })
-  @ApiZodQuery(publicServiceIndexQuerySchema)
+  @ApiZodQuery(publicServiceIndexCsvQuerySchema)
   @ApiProduces('text/csv; charset=utf-8')
-  @ApiOkResponse({ description: 'The CSV file, headings in the language asked.' })
+  @ApiOkResponse({ description: 'The CSV file, headings in `lang`, else in the request’s language.' })
   @ApiErrors({ 429: '`TOO_MANY_ATTEMPTS`.' })
   async csv(
-    @Query(new ZodBody(publicServiceIndexQuerySchema)) query: PublicServiceIndexQuery,
+    @Query(new ZodBody(publicServiceIndexCsvQuerySchema)) query: PublicServiceIndexCsvQuery,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     await this.throttle(req);
-    const report = await this.index.forPublic(query);
+    const { lang, ...period } = query;
+    const report = await this.index.forPublic(period);
     res.set({
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${serviceIndexFileName(report)}"`,
       'Cache-Control': CACHE_CONTROL,
     });
-    res.send(await serviceIndexCsv(report, languageOf(req)));
+    res.send(serviceIndexCsv(report, lang ?? languageOf(req)));
   }
 
   private async throttle(req: Request): Promise<void> {

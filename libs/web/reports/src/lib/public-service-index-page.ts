@@ -59,7 +59,7 @@ import { ServiceIndexView } from './service-index-view';
       <h2>{{ 'serviceIndex.openData.title' | transloco }}</h2>
       <ul class="report-links">
         <li>
-          <a id="open-data-csv" [href]="fileUrl('service-index.csv')" download>{{
+          <a id="open-data-csv" [href]="fileUrl('service-index.csv') + '&lang=' + lang()" download>{{
             'serviceIndex.openData.csv' | transloco
           }}</a>
         </li>
@@ -99,7 +99,7 @@ export class PublicServiceIndexPage {
     pageTitle((t) => t('serviceIndex.publicTitle'));
   }
 
-  /** The open data of the month shown (the CSV's headings in the page's language). */
+  /** The open data of the month shown (the CSV's headings in the page's language, which the link names). */
   protected fileUrl(file: string): string {
     return `/api/public/${file}?month=${encodeURIComponent(this.month())}`;
   }
