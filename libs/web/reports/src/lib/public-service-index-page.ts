@@ -19,18 +19,6 @@ import { ServiceIndexView } from './service-index-view';
   imports: [TranslocoPipe, ServiceIndexView],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .report-filters {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 1.5rem;
-      align-items: flex-end;
-      background: var(--colour-light);
-      padding: 1rem 1rem 0;
-      margin-bottom: 1.5rem;
-    }
-    .report-filters .form-group {
-      margin-bottom: 1rem;
-    }
     .report-links {
       display: flex;
       flex-wrap: wrap;
@@ -42,7 +30,7 @@ import { ServiceIndexView } from './service-index-view';
   template: `
     <h1>{{ 'serviceIndex.publicTitle' | transloco }}</h1>
     <p>{{ 'serviceIndex.publicIntro' | transloco }}</p>
-    <form class="report-filters" id="index-filters" (submit)="apply($event)" novalidate>
+    <form class="filter-bar" id="index-filters" (submit)="apply($event)" novalidate>
       <div class="form-group">
         <label class="label" for="index-month">{{ 'serviceIndex.filter.month' | transloco }}</label>
         <input class="input" type="month" id="index-month" name="month" [value]="month()" />

@@ -29,27 +29,13 @@ export function serviceIndexParamsOf(query: Record<string, unknown>, names: read
   selector: 'dvc-service-index-page',
   imports: [RouterLink, TranslocoPipe, LocalizedPipe, ServiceIndexView],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    .report-filters {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 1.5rem;
-      align-items: flex-end;
-      background: var(--colour-light);
-      padding: 1rem 1rem 0;
-      margin-bottom: 1.5rem;
-    }
-    .report-filters .form-group {
-      margin-bottom: 1rem;
-    }
-  `,
   template: `
     <p>
       <a routerLink="/reports">‹ {{ 'reports.title' | transloco }}</a>
     </p>
     <h1>{{ 'serviceIndex.title' | transloco }}</h1>
     <p>{{ 'serviceIndex.intro' | transloco }}</p>
-    <form class="report-filters" id="index-filters" (submit)="apply($event)" novalidate>
+    <form class="filter-bar" id="index-filters" (submit)="apply($event)" novalidate>
       <div class="form-group">
         <label class="label" for="index-month">{{ 'serviceIndex.filter.month' | transloco }}</label>
         <input class="input" type="month" id="index-month" name="month" [value]="month()" />
