@@ -59,13 +59,14 @@ describe('demonstration data', () => {
       const [facts] = await q(`
         SELECT count(*) FILTER (WHERE finished_at IS NULL AND due_at < now() AND status <> 'supplement_requested')::int AS overdue,
                count(*) FILTER (WHERE paid_online)::int AS paid,
+               count(*) FILTER (WHERE applicant_eid_verified)::int AS eid_verified,
                (SELECT count(*)::int FROM dossier_rating r WHERE r.dossier_id = ANY(array_agg(d.id))) AS rated,
                (SELECT count(*)::int FROM outbox_message o
                  WHERE o.job_name = 'issue-result' AND (o.payload->>'dossierId')::uuid = ANY(array_agg(d.id))) AS results_queued,
                (SELECT count(*)::int FROM outbox_message o JOIN payment p ON p.id = (o.payload->>'paymentId')::uuid
                  WHERE o.job_name = 'issue-receipt' AND p.dossier_id = ANY(array_agg(d.id))) AS receipts_queued
           FROM (${demo}) d`);
-      for (const fact of ['overdue', 'paid', 'rated', 'results_queued', 'receipts_queued'])
+      for (const fact of ['overdue', 'paid', 'eid_verified', 'rated', 'results_queued', 'receipts_queued'])
         expect({ fact, some: Number(facts[fact]) > 0 }).toEqual({ fact, some: true });
       // The aggregates the reports read equal a direct count over every dossier, these included.
       expect(await checkReportAggregates(runner.manager as unknown as DataSource)).toEqual([]);

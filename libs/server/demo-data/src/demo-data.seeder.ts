@@ -88,23 +88,26 @@ export class DemoDataSeeder {
 
     let citizens = 0;
     for (const plan of plans) {
-      const applicantId =
-        plan.channel === 'online'
-          ? await this.citizen(manager, plan, `nguoidan.${String(++citizens).padStart(3, '0')}`)
-          : null;
+      const applicantId = plan.channel === 'online' ? await this.citizen(manager, plan, ++citizens) : null;
       await this.write(manager, plan, applicantId, staffOf(plan.unitCode, 'clerk'), staffOf(plan.unitCode, 'leader'));
     }
     await audit(manager, { actorId: null, action: DEMO_SEEDED, details: { dossiers: plans.length } });
     return { dossiers: plans.length, alreadyThere: false };
   }
 
-  /** The online applicant's account: made up, without a password (it cannot sign in). */
-  private async citizen(manager: EntityManager, plan: DemoDossierPlan, login: string): Promise<string> {
+  /**
+   * The online applicant's account: made up, without a password (it cannot sign in); about half
+   * signed in with the national eID, their identity verified there (the index's 4.5).
+   */
+  private async citizen(manager: EntityManager, plan: DemoDossierPlan, n: number): Promise<string> {
     const contact = contactOf(plan.procedureCode, plan.data);
+    const login = `nguoidan.${String(n).padStart(3, '0')}`;
+    const verified = n % 20 < 9;
     const [row] = await manager.query(
-      `INSERT INTO app_user (email, full_name, roles, created_at) VALUES ($1, $2, ARRAY['citizen'], $3)
+      `INSERT INTO app_user (email, full_name, roles, created_at, eid_subject, identity_verified)
+       VALUES ($1, $2, ARRAY['citizen'], $3, $4, $5)
        ON CONFLICT (email) DO UPDATE SET full_name = EXCLUDED.full_name RETURNING id`,
-      [`${login}@demo.dichvucong.vn`, contact.fullName, plan.submittedAt],
+      [`${login}@demo.dichvucong.vn`, contact.fullName, plan.submittedAt, verified ? `demo-${login}` : null, verified],
     );
     return row.id;
   }
