@@ -92,7 +92,12 @@ import { ReportChart } from './report-chart';
       }
     </ul>
 
-    <div class="table-scroll">
+    <div
+      class="table-scroll"
+      tabindex="0"
+      role="region"
+      [attr.aria-label]="'serviceIndex.indicators.caption' | transloco"
+    >
       <table class="table" id="index-indicators">
         <caption>
           {{
@@ -138,7 +143,12 @@ import { ReportChart } from './report-chart';
       <h2>{{ 'serviceIndex.ranking.title' | transloco }}</h2>
       <div class="index-compare">
         <dvc-report-chart [options]="chart()" />
-        <div class="table-scroll">
+        <div
+          class="table-scroll"
+          tabindex="0"
+          role="region"
+          [attr.aria-label]="'serviceIndex.ranking.caption' | transloco"
+        >
           <table class="table" id="index-ranking">
             <caption>
               {{
@@ -179,7 +189,12 @@ import { ReportChart } from './report-chart';
           <summary>
             {{ w.rank }}. {{ w.unitName | localized: lang() }} — {{ num(w.total) }} / {{ w.measuredMax }}
           </summary>
-          <div class="table-scroll">
+          <div
+            class="table-scroll"
+            tabindex="0"
+            role="region"
+            [attr.aria-label]="'serviceIndex.wards.caption' | transloco: { ward: (w.unitName | localized: lang()) }"
+          >
             <table class="table">
               <caption>
                 {{
