@@ -4,7 +4,7 @@ import type { ApiError, HolidayView, OfficeDossier } from '@portal/contracts';
 import { CatalogueSeeder, HolidaysService } from '@portal/server/catalogue';
 import { IdentitySeeder } from '@portal/server/identity';
 import { loadConfig } from '@portal/server/platform';
-import { dueAt } from '@portal/server/workflow';
+import { dueAt, timeLimitInWorkingDays } from '@portal/server/workflow';
 import {
   aSignedInAccount,
   aSignedInCitizen,
@@ -118,7 +118,16 @@ describe('API: the holiday calendar that due dates are counted with', () => {
       const code = await aSubmittedBirthRegistration(citizen.browser);
       const seen = (await (await clerk.get(`/office/dossiers/${code}`)).json()) as OfficeDossier;
       const received = await clerk.post(`/office/dossiers/${code}/actions/receive`, { version: seen.version });
-      return new Date(((await received.json()) as OfficeDossier).dueAt as string);
+      const [row] = await dataSource.query(
+        `SELECT d.received_at, p.time_limit_amount, p.time_limit_unit FROM dossier d JOIN procedure p ON p.code = d.procedure_code
+          WHERE d.code = $1`,
+        [code],
+      );
+      return {
+        due: new Date(((await received.json()) as OfficeDossier).dueAt as string),
+        receivedAt: row.received_at as Date,
+        limit: timeLimitInWorkingDays(Number(row.time_limit_amount), row.time_limit_unit),
+      };
     };
     const before = await receive();
     const seeded = new Set(await app.get(HolidaysService).calendar());
@@ -128,8 +137,11 @@ describe('API: the holiday calendar that due dates are counted with', () => {
       expect(response.status).toBe(201);
     }
     const after = await receive();
-    // Counted from the first working day after the fortnight: at least 14 days later than before.
-    expect(after.getTime() - before.getTime()).toBeGreaterThanOrEqual(14 * 86_400_000);
-    expect(after.getTime()).toBeGreaterThan(vn(`${fortnight[13]}T17:00:00`).getTime());
+    // Due dates count with the calendar of the moment they were received: the fortnight's working days are gone.
+    const calendar = await app.get(HolidaysService).calendar();
+    expect(before.due).toEqual(dueAt(before.receivedAt, before.limit, seeded));
+    expect(after.due).toEqual(dueAt(after.receivedAt, after.limit, calendar));
+    expect(after.due.getTime()).toBeGreaterThan(vn(`${fortnight[13]}T17:00:00`).getTime());
+    expect(after.due.getTime() - before.due.getTime()).toBeGreaterThanOrEqual(10 * 86_400_000);
   });
 });

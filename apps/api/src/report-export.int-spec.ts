@@ -102,6 +102,11 @@ describe('report exports', () => {
       'Accept-Language': 'en',
     });
     expect(Buffer.from(await english.arrayBuffer()).toString('utf8')).toContain('Received: total');
+    // A download link carries the page's language, whatever the browser's.
+    const asked = await auditor.request('GET', `/reports/processing/export/csv?${query}&lang=vi`, undefined, {
+      'Accept-Language': 'en',
+    });
+    expect(Buffer.from(await asked.arrayBuffer()).toString('utf8')).toContain('Tiếp nhận: tổng số');
   });
 
   it("gives a leader their own ward's, records the export, and refuses an unknown format", async () => {

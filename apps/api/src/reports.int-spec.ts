@@ -6,8 +6,9 @@ import {
   type ProcessingReport,
   type ReportColumn,
   type ReportDossierPage,
+  todayInVietnam,
 } from '@portal/contracts';
-import { checkReportAggregates, rebuildReportAggregates, vietnamToday } from '@portal/server/reports';
+import { checkReportAggregates, rebuildReportAggregates } from '@portal/server/reports';
 import {
   aBirthApplication,
   aSignedInAccount,
@@ -430,7 +431,7 @@ describe('reports: form 06 and the dossiers behind each figure', () => {
 
   it('keeps the aggregates equal to a direct count through real work in the API', async () => {
     expect(await checkReportAggregates(dataSource)).toEqual([]);
-    const month = `month=${vietnamToday().slice(0, 7)}&unitCode=00004`;
+    const month = `month=${todayInVietnam().slice(0, 7)}&unitCode=00004`;
     const before = (await report(auditor, month)).totals.figures;
 
     const act = async (who: BrowserClient, code: string, action: string, body: Record<string, unknown> = {}) => {
@@ -513,6 +514,6 @@ describe('reports: form 06 and the dossiers behind each figure', () => {
     const [row] = await dataSource.query(
       `SELECT tableoid::regclass::text AS partition FROM dossier_event ORDER BY id DESC LIMIT 1`,
     );
-    expect(row.partition).toBe(`dossier_event_${vietnamToday().slice(0, 7).replace('-', '_')}`);
+    expect(row.partition).toBe(`dossier_event_${todayInVietnam().slice(0, 7).replace('-', '_')}`);
   });
 });

@@ -1,19 +1,9 @@
 import * as z from 'zod';
-import { isoDate } from './procedures/fields';
+import { isoDate, optionalText } from './procedures/fields';
 
 /** Rows of the audit trail a page shows, and the most an export holds. */
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_EXPORT_MAX_ROWS = 100_000;
-
-const trimmed = (max: number) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z
-      .string({ message: 'wrongType' })
-      .transform((v) => v.normalize('NFC').trim())
-      .pipe(z.string().max(max, { message: 'tooLong' }))
-      .optional(),
-  );
 
 /**
  * `GET /api/audit`: the audit trail searched by dossier (its code: the dossier's own history too),
@@ -22,8 +12,8 @@ const trimmed = (max: number) =>
  */
 export const auditQuerySchema = z
   .object({
-    dossierCode: trimmed(32),
-    actor: trimmed(120),
+    dossierCode: optionalText(32),
+    actor: optionalText(120),
     action: z.preprocess(
       (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
       z

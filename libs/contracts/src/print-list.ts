@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { LocalizedText } from './common';
-import type { Delivery, DeliveryMethod } from './procedures/fields';
+import { optionalText, type Delivery, type DeliveryMethod } from './procedures/fields';
 import type { ApplicationData } from './procedures/procedure-form';
 import { stepsOf } from './procedures/registry';
 
@@ -46,14 +46,7 @@ export const printListQuerySchema = z.object({
 
 /** Marking a posted paper: the postal service's reference, when there is one. */
 export const paperPostedSchema = z.object({
-  postalReference: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z
-      .string({ message: 'wrongType' })
-      .transform((v) => v.normalize('NFC').trim())
-      .pipe(z.string().max(32, { message: 'tooLong' }))
-      .optional(),
-  ),
+  postalReference: optionalText(32),
 });
 export type PaperPostedInput = z.input<typeof paperPostedSchema>;
 

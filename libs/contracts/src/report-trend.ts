@@ -1,14 +1,15 @@
 import * as z from 'zod';
-import { reportChannels, type ReportFigures, type ReportRates } from './reports';
+import {
+  onePlace,
+  reportChannels,
+  reportCode,
+  reportPlaceFields,
+  type ReportFigures,
+  type ReportRates,
+} from './reports';
 
 /** The longest trend shown: two years of months. */
 export const REPORT_TREND_MAX_MONTHS = 24;
-
-const code = (max: number) =>
-  z
-    .string({ message: 'wrongType' })
-    .max(max, { message: 'tooLong' })
-    .regex(/^[0-9A-Za-z.\-_]+$/, { message: 'wrongType' });
 
 /** `GET /api/reports/processing/trend`: the last `months` months (this one included), with the report's filters. */
 export const reportTrendQuerySchema = z
@@ -19,15 +20,11 @@ export const reportTrendQuerySchema = z
       .min(2, { message: 'wrongType' })
       .max(REPORT_TREND_MAX_MONTHS, { message: 'wrongType' })
       .default(12),
-    unitCode: code(10).optional(),
-    provinceCode: code(10).optional(),
-    procedureCode: code(32).optional(),
+    ...reportPlaceFields,
+    procedureCode: reportCode(32).optional(),
     channel: z.enum(reportChannels, { message: 'choose' }).optional(),
   })
-  .superRefine((value, ctx) => {
-    if (value.unitCode !== undefined && value.provinceCode !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['provinceCode'], message: 'reportPlace' });
-  });
+  .superRefine(onePlace);
 export type ReportTrendQuery = z.output<typeof reportTrendQuerySchema>;
 
 /** One month of the trend: form 06's totals for that month, and their rates. */

@@ -125,39 +125,59 @@ export interface ReportDossierPage {
 
 export const REPORT_PAGE_SIZE = 50;
 
-const code = (max: number) =>
+/** A code in a report's query (a ward, a province, a procedure): letters, digits, `.`, `-`, `_`. */
+export const reportCode = (max: number) =>
   z
     .string({ message: 'wrongType' })
     .max(max, { message: 'tooLong' })
     .regex(/^[0-9A-Za-z.\-_]+$/, { message: 'wrongType' });
+
+/** The years a report may name (a month or quarter of another century would be read as the 1900s by Date.UTC). */
+export const REPORT_YEARS = { from: 2000, to: 2099 } as const;
+
+/** A named period: a month, a quarter or a year, of the years above. */
+export const reportPeriodFields = {
+  /** A month, YYYY-MM. */
+  month: z
+    .string({ message: 'wrongType' })
+    .regex(/^20\d{2}-(0[1-9]|1[0-2])$/, { message: 'date' })
+    .optional(),
+  /** A quarter, YYYY-Qn. */
+  quarter: z
+    .string({ message: 'wrongType' })
+    .regex(/^20\d{2}-Q[1-4]$/, { message: 'date' })
+    .optional(),
+  /** A calendar year. */
+  year: z.coerce
+    .number({ message: 'wrongType' })
+    .int({ message: 'wrongType' })
+    .min(REPORT_YEARS.from, { message: 'date' })
+    .max(REPORT_YEARS.to, { message: 'date' })
+    .optional(),
+};
+
+/** Where a report looks: one ward, or every ward of one province (not both). */
+export const reportPlaceFields = {
+  /** One ward. */
+  unitCode: reportCode(10).optional(),
+  /** Every ward of one province. */
+  provinceCode: reportCode(10).optional(),
+};
+
+/** Refuses a query naming both a ward and a province. */
+export function onePlace(value: { unitCode?: string; provinceCode?: string }, ctx: z.RefinementCtx): void {
+  if (value.unitCode !== undefined && value.provinceCode !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['provinceCode'], message: 'reportPlace' });
+}
 
 const reportFilterShape = {
   /** First day of a custom period, YYYY-MM-DD (with `to`). */
   from: isoDate.optional(),
   /** Last day of a custom period, included. */
   to: isoDate.optional(),
-  /** A month, YYYY-MM. */
-  month: z
-    .string({ message: 'wrongType' })
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'date' })
-    .optional(),
-  /** A quarter, YYYY-Qn. */
-  quarter: z
-    .string({ message: 'wrongType' })
-    .regex(/^\d{4}-Q[1-4]$/, { message: 'date' })
-    .optional(),
-  /** A calendar year. */
-  year: z.coerce
-    .number({ message: 'wrongType' })
-    .int({ message: 'wrongType' })
-    .min(2000, { message: 'date' })
-    .max(2100, { message: 'date' })
-    .optional(),
-  /** One ward. */
-  unitCode: code(10).optional(),
-  /** Every ward of one province. */
-  provinceCode: code(10).optional(),
-  procedureCode: code(32).optional(),
+  ...reportPeriodFields,
+  ...reportPlaceFields,
+  procedureCode: reportCode(32).optional(),
   channel: z.enum(reportChannels, { message: 'choose' }).optional(),
 };
 
@@ -183,10 +203,7 @@ function periodProblem(query: PeriodInput): string | null {
 const withPeriod = <T extends z.ZodObject>(schema: T) =>
   schema.superRefine((value, ctx) => {
     if (periodProblem(value as PeriodInput)) ctx.addIssue({ code: 'custom', path: ['from'], message: 'reportPeriod' });
-    const { unitCode, provinceCode } = value as { unitCode?: string; provinceCode?: string };
-    if (unitCode !== undefined && provinceCode !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['provinceCode'], message: 'reportPlace' });
-    }
+    onePlace(value as { unitCode?: string; provinceCode?: string }, ctx);
   });
 
 /**
@@ -197,6 +214,16 @@ export const reportQuerySchema = withPeriod(
   z.object({ ...reportFilterShape, groupBy: z.enum(reportGroupings, { message: 'choose' }).default('ward') }),
 );
 export type ReportQuery = z.output<typeof reportQuerySchema>;
+
+/** `GET /api/reports/processing/export/:format`: the report's query, and the file's language (else the request's). */
+export const reportExportQuerySchema = withPeriod(
+  z.object({
+    ...reportFilterShape,
+    groupBy: z.enum(reportGroupings, { message: 'choose' }).default('ward'),
+    lang: z.enum(['vi', 'en'], { message: 'choose' }).optional(),
+  }),
+);
+export type ReportExportQuery = z.output<typeof reportExportQuerySchema>;
 
 /** `GET /api/reports/processing/dossiers`: the same, the figure, and the page. */
 export const reportDossiersQuerySchema = withPeriod(

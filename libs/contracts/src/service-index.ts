@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { LocalizedText } from './common';
+import { onePlace, reportPeriodFields, reportPlaceFields } from './reports';
 
 /**
  * The citizen-service index of Decision 766/QĐ-TTg (23 June 2022): the indicators the portal has
@@ -385,31 +386,10 @@ export function rankWards<T extends { unitCode: string; total: number; scaled: n
   });
 }
 
-const place = z
-  .string({ message: 'wrongType' })
-  .max(10, { message: 'tooLong' })
-  .regex(/^[0-9A-Za-z.\-_]+$/, { message: 'wrongType' });
-
 const periodShape = {
-  /** A month, YYYY-MM (none of the three: this month). */
-  month: z
-    .string({ message: 'wrongType' })
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'date' })
-    .optional(),
-  /** A quarter, YYYY-Qn. */
-  quarter: z
-    .string({ message: 'wrongType' })
-    .regex(/^\d{4}-Q[1-4]$/, { message: 'date' })
-    .optional(),
-  /** A calendar year. */
-  year: z.coerce
-    .number({ message: 'wrongType' })
-    .int({ message: 'wrongType' })
-    .min(2000, { message: 'date' })
-    .max(2100, { message: 'date' })
-    .optional(),
+  ...reportPeriodFields,
   /** Every ward of one province. */
-  provinceCode: place.optional(),
+  provinceCode: reportPlaceFields.provinceCode,
 };
 
 const onePeriod = (value: { month?: string; quarter?: string; year?: number }, ctx: z.RefinementCtx) => {
@@ -419,11 +399,10 @@ const onePeriod = (value: { month?: string; quarter?: string; year?: number }, c
 
 /** `GET /api/reports/service-index`: a month, quarter or year (this month when none); a province, or one ward. */
 export const serviceIndexQuerySchema = z
-  .object({ ...periodShape, unitCode: place.optional() })
+  .object({ ...periodShape, unitCode: reportPlaceFields.unitCode })
   .superRefine((value, ctx) => {
     onePeriod(value, ctx);
-    if (value.unitCode !== undefined && value.provinceCode !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['provinceCode'], message: 'reportPlace' });
+    onePlace(value, ctx);
   });
 export type ServiceIndexQuery = z.output<typeof serviceIndexQuerySchema>;
 

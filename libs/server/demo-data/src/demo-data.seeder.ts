@@ -1,15 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  DemoPeople,
-  duplicateKeysOf,
-  contactOf,
-  procedureDemos,
-  seededRandom,
-  subjectOf,
-  VIETNAM_UTC_OFFSET_MS,
-} from '@portal/contracts';
+import { DemoPeople, duplicateKeysOf, contactOf, procedureDemos, seededRandom, subjectOf } from '@portal/contracts';
 import { nextDossierCode } from '@portal/server/dossiers';
+import { vnpayDate } from '@portal/server/payments';
 import { audit } from '@portal/server/identity';
 import { QueueNames, writeToOutbox } from '@portal/server/platform';
 import { createHash, randomUUID } from 'node:crypto';
@@ -26,11 +19,6 @@ export interface DemoDataOptions {
   seed?: number;
   months?: number;
   now?: Date;
-}
-
-/** `yyyyMMddHHmmss` in Viet Nam time, as the payment gateway writes its dates. */
-function gatewayDate(instant: Date): string {
-  return new Date(instant.getTime() + VIETNAM_UTC_OFFSET_MS).toISOString().replace(/[-:T]/g, '').slice(0, 14);
 }
 
 /**
@@ -193,7 +181,7 @@ export class DemoDataSeeder {
     const paidAt = plan.paidOnlineAt as Date;
     const createdAt = new Date(paidAt.getTime() - 3 * 60_000);
     const [{ seq }] = await manager.query(`SELECT nextval('payment_reference_seq') AS seq`);
-    const reference = `DVC${gatewayDate(createdAt).slice(2, 8)}${String(seq).padStart(8, '0')}`;
+    const reference = `DVC${vnpayDate(createdAt).slice(2, 8)}${String(seq).padStart(8, '0')}`;
     const [{ id }] = await manager.query(
       `INSERT INTO payment (reference, dossier_id, amount, items, state, method, created_by, idempotency_key, request_hash,
                             checkout_url, gateway_created, expires_at, transaction_no, bank_code, card_type,
@@ -209,7 +197,7 @@ export class DemoDataSeeder {
         applicantId,
         randomUUID(),
         createHash('sha256').update(reference).digest('hex'),
-        gatewayDate(createdAt),
+        vnpayDate(createdAt),
         new Date(createdAt.getTime() + 15 * 60_000),
         String(14_000_000 + Number(seq)),
         paidAt,

@@ -9,16 +9,22 @@ import {
   type PaymentView,
   type SessionUser,
 } from '@portal/contracts';
-import { DossierNotFound } from '@portal/server/dossiers';
+import { checkedDossierCode } from '@portal/server/dossiers';
 import { CurrentUser, Roles, SignedIn } from '@portal/server/identity';
-import { ApiErrors, ApiZodBody, ApiZodParams, ApiZodQuery, languageOf, ZodBody } from '@portal/server/platform';
+import {
+  ApiErrors,
+  ApiZodBody,
+  ApiZodParams,
+  ApiZodQuery,
+  languageOf,
+  requestIdFrom,
+  ZodBody,
+} from '@portal/server/platform';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import { PaymentNotFound } from './payment.errors';
 import { PaymentsService } from './payments.service';
 import type { IpnAnswer } from './vnpay/protocol';
-
-const requestIdOf = (req: Request) => (req.id === undefined ? undefined : String(req.id));
 
 /** The gateway's query as plain strings; a repeated or nested field makes it no valid query at all. */
 function vnpQuery(query: Request['query']): Record<string, string> | undefined {
@@ -28,11 +34,6 @@ function vnpQuery(query: Request['query']): Record<string, string> | undefined {
     params[key] = value;
   }
   return params;
-}
-
-function checkedDossierCode(code: string): string {
-  if (!dossierPathSchema.safeParse({ code }).success) throw new DossierNotFound();
-  return code;
 }
 
 function checkedReference(reference: string): string {
@@ -79,7 +80,7 @@ export class PaymentsController {
     return this.payments.create(user, checkedDossierCode(code), key, body, {
       ip: req.ip ?? '127.0.0.1',
       language: languageOf(req),
-      requestId: requestIdOf(req),
+      requestId: requestIdFrom(req),
     });
   }
 

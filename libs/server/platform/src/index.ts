@@ -18,3 +18,4 @@ export * from './validation/validation';
 export * from './queues/queue-dashboard';
 export * from './http/request-guards';
 export * from './openapi/zod-openapi';
+export * from './http/request-limit';

@@ -2,13 +2,12 @@ import { Controller, Get, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { auditQuerySchema, type AuditPage, type AuditQuery, type SessionUser } from '@portal/contracts';
 import { CurrentUser, Roles, SignedIn } from '@portal/server/identity';
-import { ApiErrors, ApiZodQuery, ZodBody } from '@portal/server/platform';
+import { ApiErrors, ApiZodQuery, requestIdFrom, ZodBody } from '@portal/server/platform';
 import { stringify } from 'csv-stringify';
 import type { Request, Response } from 'express';
 import { once } from 'node:events';
 import { AuditTrailService } from './audit-trail.service';
 
-const requestIdOf = (req: Request) => (req.id === undefined ? undefined : String(req.id));
 const auditorsOnly = '`ROLE_REQUIRED`: auditors only.';
 
 /** The audit trail, for auditors: searched, and exported as CSV. */
@@ -31,7 +30,7 @@ export class AuditTrailController {
     @CurrentUser() user: SessionUser,
     @Req() req: Request,
   ): Promise<AuditPage> {
-    return this.trail.search(user, query, requestIdOf(req));
+    return this.trail.search(user, query, requestIdFrom(req));
   }
 
   @Get('export')
@@ -70,7 +69,7 @@ export class AuditTrailController {
       ],
     });
     csv.pipe(res);
-    for await (const batch of this.trail.export(user, filters, requestIdOf(req))) {
+    for await (const batch of this.trail.export(user, filters, requestIdFrom(req))) {
       for (const e of batch) {
         const more = csv.write([
           e.occurredAt,

@@ -9,12 +9,10 @@ import {
   type SessionUser,
 } from '@portal/contracts';
 import { audit } from '@portal/server/identity';
+import { likeLiteral } from '@portal/server/platform';
 import { DataSource } from 'typeorm';
 
 type Filters = Omit<AuditQuery, 'page'>;
-
-/** `%` and `_` taken literally in a LIKE pattern. */
-const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The audit trail for auditors: who did what to what and when — every audit event (sign-ins,
@@ -77,10 +75,10 @@ export class AuditTrailService {
         terms.push(
           filters.actor.includes('@')
             ? `u.email = lower(${param(filters.actor)})`
-            : `u.full_name ILIKE ${param(`%${literal(filters.actor)}%`)}`,
+            : `u.full_name ILIKE ${param(`%${likeLiteral(filters.actor)}%`)}`,
         );
       }
-      if (filters.action) terms.push(`${alias}.action LIKE ${param(`${literal(filters.action)}%`)}`);
+      if (filters.action) terms.push(`${alias}.action LIKE ${param(`${likeLiteral(filters.action)}%`)}`);
       // Viet Nam days: from 00:00 of the first to 00:00 after the last (UTC+7).
       if (filters.from) terms.push(`${alias}.occurred_at >= (${param(filters.from)}::date - interval '7 hours')`);
       if (filters.to) terms.push(`${alias}.occurred_at < (${param(filters.to)}::date + interval '17 hours')`);

@@ -8,9 +8,8 @@ import {
   type PublicServiceIndexQuery,
   type ServiceIndexReport,
 } from '@portal/contracts';
-import { ApiErrors, ApiZodQuery, languageOf, TooManyAttempts, ZodBody } from '@portal/server/platform';
+import { ApiErrors, ApiZodQuery, languageOf, RequestLimit, ZodBody } from '@portal/server/platform';
 import type { Request, Response } from 'express';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import { serviceIndexCsv, serviceIndexFileName } from './service-index-csv';
 import { ServiceIndexService } from './service-index.service';
@@ -24,21 +23,13 @@ const CACHE_CONTROL = 'public, max-age=300';
 @ApiTags('reports')
 @Controller('public')
 export class PublicServiceIndexController {
-  private readonly reads: RateLimiterPostgres;
+  private readonly reads: RequestLimit;
 
   constructor(
     private readonly index: ServiceIndexService,
     @InjectDataSource() dataSource: DataSource,
   ) {
-    this.reads = new RateLimiterPostgres({
-      storeClient: dataSource,
-      storeType: 'typeorm',
-      tableName: 'login_throttle',
-      tableCreated: true,
-      keyPrefix: 'service-index',
-      points: READS_PER_ADDRESS,
-      duration: 15 * 60,
-    });
+    this.reads = new RequestLimit(dataSource, 'service-index', READS_PER_ADDRESS);
   }
 
   @Get('service-index')
@@ -54,7 +45,7 @@ export class PublicServiceIndexController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ServiceIndexReport> {
-    await this.throttle(req);
+    await this.reads.consume(req.ip ?? 'unknown');
     const report = await this.index.forPublic(query);
     res.set('Cache-Control', CACHE_CONTROL);
     return report;
@@ -74,7 +65,7 @@ export class PublicServiceIndexController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.throttle(req);
+    await this.reads.consume(req.ip ?? 'unknown');
     const { lang, ...period } = query;
     const report = await this.index.forPublic(period);
     res.set({
@@ -83,14 +74,5 @@ export class PublicServiceIndexController {
       'Cache-Control': CACHE_CONTROL,
     });
     res.send(serviceIndexCsv(report, lang ?? languageOf(req)));
-  }
-
-  private async throttle(req: Request): Promise<void> {
-    try {
-      await this.reads.consume(req.ip ?? 'unknown');
-    } catch (outcome) {
-      if (outcome instanceof RateLimiterRes) throw new TooManyAttempts(Math.ceil(outcome.msBeforeNext / 1000));
-      throw outcome;
-    }
   }
 }

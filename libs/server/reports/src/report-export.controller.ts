@@ -1,9 +1,17 @@
 import { Controller, Get, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import * as z from 'zod';
-import { reportQuerySchema, type ReportQuery, type SessionUser } from '@portal/contracts';
+import { reportExportQuerySchema, type ReportExportQuery, type SessionUser } from '@portal/contracts';
 import { audit, CurrentUser, Roles, SignedIn } from '@portal/server/identity';
-import { ApiErrors, ApiZodParams, ApiZodQuery, languageOf, NotFound, ZodBody } from '@portal/server/platform';
+import {
+  ApiErrors,
+  ApiZodParams,
+  ApiZodQuery,
+  languageOf,
+  NotFound,
+  requestIdFrom,
+  ZodBody,
+} from '@portal/server/platform';
 import type { Request, Response } from 'express';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -41,10 +49,11 @@ export class ReportExportController {
 
   @Get(':format')
   @ApiOperation({
-    summary: 'Form 06 for a period and filters, as XLSX or CSV (UTF-8 with BOM), in the language asked.',
+    summary:
+      "Form 06 for a period and filters, as XLSX or CSV (UTF-8 with BOM), in `lang` (else the request's language).",
   })
   @ApiZodParams(formatPathSchema)
-  @ApiZodQuery(reportQuerySchema)
+  @ApiZodQuery(reportExportQuerySchema)
   @ApiProduces(CONTENT_TYPES.xlsx, CONTENT_TYPES.csv)
   @ApiOkResponse({ description: 'The file: the form with its numbered columns, then the rates.' })
   @ApiErrors({
@@ -53,14 +62,14 @@ export class ReportExportController {
   })
   async export(
     @Param('format') format: string,
-    @Query(new ZodBody(reportQuerySchema)) query: ReportQuery,
+    @Query(new ZodBody(reportExportQuerySchema)) { lang, ...query }: ReportExportQuery,
     @CurrentUser() user: SessionUser,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const checked = formatPathSchema.safeParse({ format });
     if (!checked.success) throw new ExportFormatNotFound();
-    const requestId = req.id === undefined ? undefined : String(req.id);
+    const requestId = requestIdFrom(req);
     const report = await this.reports.processing(user, query, requestId);
     await audit(this.dataSource.manager, {
       actorId: user.id,
@@ -75,6 +84,6 @@ export class ReportExportController {
       'Content-Disposition': `attachment; filename="${reportFileName(report, checked.data.format)}"`,
       'Cache-Control': 'no-store',
     });
-    await writeReport(report, checked.data.format, languageOf(req), res);
+    await writeReport(report, checked.data.format, lang ?? languageOf(req), res);
   }
 }

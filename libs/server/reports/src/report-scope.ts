@@ -1,6 +1,7 @@
 import type { SessionUser } from '@portal/contracts';
 import { RoleRequired } from '@portal/server/identity';
 import { DomainError } from '@portal/server/platform';
+import type { DataSource } from 'typeorm';
 
 export class ReportOutOfScope extends DomainError {
   readonly code = 'REPORT_OUT_OF_SCOPE';
@@ -37,4 +38,12 @@ export async function reportScope(
     throw new ReportOutOfScope();
   }
   return { unitCode: user.unitCode, provinceCode: null };
+}
+
+/** The province a ward belongs to (null for a unit without one). */
+export async function provinceOf(dataSource: DataSource, unitCode: string): Promise<string | null> {
+  const [row] = (await dataSource.query(`SELECT parent_code FROM administrative_unit WHERE code = $1`, [unitCode])) as {
+    parent_code: string | null;
+  }[];
+  return row?.parent_code ?? null;
 }

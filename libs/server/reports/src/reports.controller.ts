@@ -13,11 +13,10 @@ import {
   type SessionUser,
 } from '@portal/contracts';
 import { CurrentUser, Roles, SignedIn } from '@portal/server/identity';
-import { ApiErrors, ApiZodQuery, ZodBody } from '@portal/server/platform';
+import { ApiErrors, ApiZodQuery, requestIdFrom, ZodBody } from '@portal/server/platform';
 import type { Request } from 'express';
 import { ReportsService } from './reports.service';
 
-const requestIdOf = (req: Request) => (req.id === undefined ? undefined : String(req.id));
 const outOfScope =
   "`ROLE_REQUIRED`: not an auditor nor a ward's leader.\n\n`REPORT_OUT_OF_SCOPE`: a leader asked for another ward or province.";
 
@@ -42,7 +41,7 @@ export class ReportsController {
     @CurrentUser() user: SessionUser,
     @Req() req: Request,
   ): Promise<ProcessingReport> {
-    return this.reports.processing(user, query, requestIdOf(req));
+    return this.reports.processing(user, query, requestIdFrom(req));
   }
 
   @Get('trend')
@@ -55,7 +54,7 @@ export class ReportsController {
     @CurrentUser() user: SessionUser,
     @Req() req: Request,
   ): Promise<ReportTrend> {
-    return this.reports.trend(user, query, requestIdOf(req));
+    return this.reports.trend(user, query, requestIdFrom(req));
   }
 
   @Get('dossiers')
@@ -68,6 +67,6 @@ export class ReportsController {
     @CurrentUser() user: SessionUser,
     @Req() req: Request,
   ): Promise<ReportDossierPage> {
-    return this.reports.dossiers(user, query, requestIdOf(req));
+    return this.reports.dossiers(user, query, requestIdFrom(req));
   }
 }

@@ -5,7 +5,7 @@ import {
   emptyReportFigures,
   REPORT_PAGE_SIZE,
   reportPeriod,
-  VIETNAM_UTC_OFFSET_MS,
+  todayInVietnam,
   type LocalizedText,
   type ProcessingReport,
   type ProcessingReportRow,
@@ -20,14 +20,9 @@ import {
 } from '@portal/contracts';
 import { audit } from '@portal/server/identity';
 import { DataSource } from 'typeorm';
-import { hasFigures, reportFigures, withRates, type CountsBefore, type CountsWithin } from './figures';
-import { reportScope, type ReportPlace } from './report-scope';
-import { rangeTerms, termsBefore, type Segment } from './segments';
-
-/** Today in Viet Nam, YYYY-MM-DD. */
-export function vietnamToday(now = new Date()): string {
-  return new Date(now.getTime() + VIETNAM_UTC_OFFSET_MS).toISOString().slice(0, 10);
-}
+import { hasFigures, reportFigures, withRates } from './figures';
+import { countsByCell } from './report-counts';
+import { provinceOf, reportScope, type ReportPlace } from './report-scope';
 
 /** The filters as SQL over `alias` (a report_count or dossier row), parameters $2–$5. */
 const filters = (alias: string) => `
@@ -47,7 +42,7 @@ const overdueOpen = `(f.overdue_from_day <= $6 AND (f.overdue_close_day IS NULL 
 const receivedIn = `f.intake_day BETWEEN $1 AND $6`;
 const resolvedIn = `f.close_day BETWEEN $1 AND $6`;
 const approved = `d.status IN ('processed', 'returned')`;
-export const columnPredicates: Record<ReportColumn, string> = {
+const columnPredicates: Record<ReportColumn, string> = {
   receivedTotal: `f.intake_day <= $6 AND (f.close_day IS NULL OR f.close_day >= $1)`,
   receivedOnline: `${receivedIn} AND d.channel = 'online'`,
   receivedInPerson: `${receivedIn} AND d.channel IN ('counter', 'post')`,
@@ -70,28 +65,6 @@ export const columnPredicates: Record<ReportColumn, string> = {
   refused: `${resolvedIn} AND d.status IN ('refused', 'stopped')`,
 };
 
-interface CountsRow {
-  unit_code: string;
-  procedure_code: string;
-  [measure: string]: string | number;
-}
-
-const BEFORE = { intake: 'intake', closed: 'closed', overdueFrom: 'overdue_from', overdueClosed: 'overdue_closed' };
-const WITHIN = {
-  ...BEFORE,
-  intakeFee: 'intake_fee',
-  intakePaid: 'intake_paid',
-  closedEarly: 'closed_early',
-  closedOnTime: 'closed_on_time',
-  closedLate: 'closed_late',
-  closedDays: 'closed_days',
-  closedApproved: 'closed_approved',
-  closedResult: 'closed_result',
-  closedSupplement: 'closed_supplement',
-  closedRefused: 'closed_refused',
-};
-const CHANNEL_INTAKE = { intakeOnline: 'online', intakeCounter: 'counter', intakePost: 'post' };
-
 /**
  * The processing-rate report (form 06) from the counters in `report_count`, which the database
  * keeps as dossiers change: the buckets before the period and those within it, a few rows per
@@ -102,8 +75,8 @@ export class ReportsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async processing(user: SessionUser, query: ReportQuery, requestId?: string): Promise<ProcessingReport> {
-    const place = await reportScope(user, query, (unit) => this.provinceOf(unit));
-    const period = reportPeriod(query, vietnamToday());
+    const place = await reportScope(user, query, (unit) => provinceOf(this.dataSource, unit));
+    const period = reportPeriod(query, todayInVietnam());
     const rows = await this.rows(period, place, query);
     const report: ProcessingReport = {
       period,
@@ -131,12 +104,13 @@ export class ReportsService {
 
   /** Form 06's totals month by month, the last `months` months up to this one, with the filters; audited once. */
   async trend(user: SessionUser, query: ReportTrendQuery, requestId?: string): Promise<ReportTrend> {
-    const place = await reportScope(user, query, (unit) => this.provinceOf(unit));
-    const today = vietnamToday();
+    const place = await reportScope(user, query, (unit) => provinceOf(this.dataSource, unit));
+    const today = todayInVietnam();
+    // By province: the fewest rows to add up into the month's totals.
     const filters = { procedureCode: query.procedureCode, channel: query.channel, groupBy: 'province' as const };
     const months = [];
     for (const month of monthsUpTo(today.slice(0, 7), query.months)) {
-      const rows = await this.rows(reportPeriod({ month }, today), place, filters as ReportQuery);
+      const rows = await this.rows(reportPeriod({ month }, today), place, filters);
       const totals = withRates(rows.length ? addReportFigures(rows.map((r) => r.figures)) : emptyReportFigures());
       months.push({ month, ...totals });
     }
@@ -161,8 +135,8 @@ export class ReportsService {
   }
 
   async dossiers(user: SessionUser, query: ReportDossiersQuery, requestId?: string): Promise<ReportDossierPage> {
-    const place = await reportScope(user, query, (unit) => this.provinceOf(unit));
-    const period = reportPeriod(query, vietnamToday());
+    const place = await reportScope(user, query, (unit) => provinceOf(this.dataSource, unit));
+    const period = reportPeriod(query, todayInVietnam());
     const params = [
       period.from,
       place.unitCode,
@@ -231,72 +205,22 @@ export class ReportsService {
   private async rows(
     period: { from: string; to: string },
     place: ReportPlace,
-    query: ReportQuery,
+    query: Pick<ReportQuery, 'procedureCode' | 'channel' | 'groupBy'>,
   ): Promise<ProcessingReportRow[]> {
-    // Each range of buckets is read once, weighted for the sum before the period and for the period itself.
-    const ranges = new Map<string, { grain: string; first: string; last: string; before: number; within: number }>();
-    const add = (segment: Segment, before: number, within: number) => {
-      const key = `${segment.grain} ${segment.first} ${segment.last}`;
-      const range = ranges.get(key) ?? {
-        grain: segment.grain,
-        first: segment.first,
-        last: segment.last,
-        before: 0,
-        within: 0,
-      };
-      range.before += before;
-      range.within += within;
-      ranges.set(key, range);
-    };
-    const today = vietnamToday();
-    for (const term of termsBefore(period.from, today)) add(term, term.weight, 0);
-    for (const term of rangeTerms(period.from, period.to, today)) add(term, 0, term.weight);
-    const params: unknown[] = [
-      period.from,
-      place.unitCode,
-      place.provinceCode,
-      query.procedureCode ?? null,
-      query.channel ?? null,
-    ];
-    // A subquery per range: an index range scan apiece (a join with a list of ranges is planned as a table scan).
-    const reads = [...ranges.values()].map((range) => {
-      params.push(range.before, range.within, range.grain, range.first, range.last);
-      const n = params.length;
-      return `SELECT $${n - 4}::int AS b, $${n - 3}::int AS w, c.* FROM report_count c
-               WHERE c.grain = $${n - 2} AND c.bucket BETWEEN $${n - 1}::date AND $${n}::date AND ${filters('c')}`;
-    });
-    const sums = [
-      ...Object.entries(BEFORE).map(([key, m]) => `sum(r.b * r.${m}) AS "b_${key}"`),
-      ...Object.entries(WITHIN).map(([key, m]) => `sum(r.w * r.${m}) AS "w_${key}"`),
-      ...Object.entries(CHANNEL_INTAKE).map(
-        ([key, channel]) => `sum(r.w * r.intake) FILTER (WHERE r.channel = '${channel}') AS "w_${key}"`,
-      ),
-    ];
-    // By province: each ward's sums, then added up under its province (the country's report in a few dozen rows).
-    const aliases = sums.map((sum) => sum.slice(sum.lastIndexOf(' AS ') + 4));
-    const cells = `SELECT r.unit_code, r.procedure_code, ${sums.join(', ')}
-                     FROM (${reads.join(' UNION ALL ')}) r
-                    WHERE $1::date IS NOT NULL
-                    GROUP BY r.unit_code, r.procedure_code`;
-    const counted = (await this.dataSource.query(
-      query.groupBy === 'province'
-        ? `SELECT coalesce(u.parent_code, c.unit_code) AS unit_code, c.procedure_code,
-                  ${aliases.map((alias) => `sum(c.${alias}) AS ${alias}`).join(', ')}
-             FROM (${cells}) c JOIN administrative_unit u ON u.code = c.unit_code
-            GROUP BY 1, 2 ORDER BY 1, 2`
-        : `${cells} ORDER BY 1, 2`,
-      params,
-    )) as CountsRow[];
-    const pick = <K extends string>(row: CountsRow, prefix: string, keys: readonly K[]) =>
-      Object.fromEntries(keys.map((key) => [key, Number(row[`${prefix}${key}`] ?? 0)])) as Record<K, number>;
-    const rows = counted
-      .map((row) => ({
-        unitCode: row.unit_code,
-        procedureCode: row.procedure_code,
-        figures: reportFigures(
-          pick(row, 'b_', Object.keys(BEFORE) as (keyof CountsBefore)[]),
-          pick(row, 'w_', [...Object.keys(WITHIN), ...Object.keys(CHANNEL_INTAKE)] as (keyof CountsWithin)[]),
-        ),
+    const rows = (
+      await countsByCell(this.dataSource, {
+        period,
+        place,
+        procedureCode: query.procedureCode,
+        channel: query.channel,
+        byProvince: query.groupBy === 'province',
+        today: todayInVietnam(),
+      })
+    )
+      .map((cell) => ({
+        unitCode: cell.unitCode,
+        procedureCode: cell.procedureCode,
+        figures: reportFigures(cell.before, cell.within),
       }))
       .filter((row) => hasFigures(row.figures));
     const names = await this.names(
@@ -327,12 +251,5 @@ export class ReportsService {
     const map = (rows: { code: string; name: string; name_en: string }[]) =>
       new Map(rows.map((r) => [r.code, { vi: r.name, en: r.name_en }]));
     return { units: map(unitRows), procedures: map(procedureRows) };
-  }
-
-  private async provinceOf(unitCode: string): Promise<string | null> {
-    const [row] = (await this.dataSource.query(`SELECT parent_code FROM administrative_unit WHERE code = $1`, [
-      unitCode,
-    ])) as { parent_code: string | null }[];
-    return row?.parent_code ?? null;
   }
 }

@@ -7,7 +7,7 @@ import {
   type SessionUser,
 } from '@portal/contracts';
 import { CurrentUser, Roles, SignedIn } from '@portal/server/identity';
-import { ApiErrors, ApiZodQuery, ZodBody } from '@portal/server/platform';
+import { ApiErrors, ApiZodQuery, requestIdFrom, ZodBody } from '@portal/server/platform';
 import type { Request } from 'express';
 import { ServiceIndexService } from './service-index.service';
 
@@ -36,6 +36,6 @@ export class ServiceIndexController {
     @CurrentUser() user: SessionUser,
     @Req() req: Request,
   ): Promise<ServiceIndexReport> {
-    return this.index.forReader(user, query, req.id === undefined ? undefined : String(req.id));
+    return this.index.forReader(user, query, requestIdFrom(req));
   }
 }

@@ -9,23 +9,25 @@ import {
   type PrintListPage,
   type SessionUser,
 } from '@portal/contracts';
-import { DossierNotFound } from '@portal/server/dossiers';
+import { checkedDossierCode } from '@portal/server/dossiers';
 import { CurrentUser, Roles, SignedIn } from '@portal/server/identity';
-import { ApiErrors, ApiNoBody, ApiZodBody, ApiZodParams, ApiZodQuery, ZodBody } from '@portal/server/platform';
+import {
+  ApiErrors,
+  ApiNoBody,
+  ApiZodBody,
+  ApiZodParams,
+  ApiZodQuery,
+  requestIdFrom,
+  ZodBody,
+} from '@portal/server/platform';
 import type { Request } from 'express';
 import { PrintListService, type PaperStep } from './print-list.service';
 
-const requestIdOf = (req: Request) => (req.id === undefined ? undefined : String(req.id));
 const stepErrors = {
   403: '`UNIT_STAFF_ONLY`: the account belongs to no ward.',
   404: "`DOSSIER_NOT_FOUND` (not the ward's), or `NO_PAPER_ORDERED`.",
   409: '`PAPER_STEP_NOT_ALLOWED`: not in the state this step starts from, or the other way of delivery.',
 };
-
-function checkedCode(code: string): string {
-  if (!dossierPathSchema.safeParse({ code }).success) throw new DossierNotFound();
-  return code;
-}
 
 /** The ward's print list: paper copies of signed results to print, then hand over or post. */
 @ApiTags('back office')
@@ -97,9 +99,9 @@ export class PrintListController {
     req: Request,
     postalReference?: string,
   ): Promise<{ state: PaperDeliveryState }> {
-    return this.printList.mark(user, checkedCode(code), step, {
+    return this.printList.mark(user, checkedDossierCode(code), step, {
       ...(postalReference ? { postalReference } : {}),
-      requestId: requestIdOf(req),
+      requestId: requestIdFrom(req),
     });
   }
 }

@@ -24,9 +24,9 @@ import {
   type RatingView,
   type SessionUser,
 } from '@portal/contracts';
-import { DossierNotFound } from '@portal/server/dossiers';
+import { checkedDossierCode, DossierNotFound } from '@portal/server/dossiers';
 import { CurrentUser, Roles, SignedIn } from '@portal/server/identity';
-import { ApiErrors, ApiZodBody, ApiZodParams, BadInput, ZodBody } from '@portal/server/platform';
+import { ApiErrors, ApiZodBody, ApiZodParams, BadInput, requestIdFrom, ZodBody } from '@portal/server/platform';
 import type { Request, Response } from 'express';
 import { RatingsService } from './ratings.service';
 import { DocumentNotFound, ResultsService, type FileCheck, type VerificationView } from './results.service';
@@ -36,11 +36,6 @@ const MAX_PDF_BYTES = 10 * 1024 * 1024;
 const receiptPathSchema = dossierPathSchema.extend(paymentPathSchema.shape);
 /** The upload's text fields: none besides the file. */
 const verifyFileFieldsSchema = z.object({});
-
-function checkedDossierCode(code: string): string {
-  if (!dossierPathSchema.safeParse({ code }).success) throw new DossierNotFound();
-  return code;
-}
 
 function checkedVerificationCode(code: string): string {
   if (!verificationPathSchema.safeParse({ code }).success) throw new DocumentNotFound();
@@ -94,7 +89,7 @@ export class ResultsController {
     @CurrentUser() user: SessionUser,
     @Req() req: Request,
   ): Promise<RatingView> {
-    return this.ratings.rate(user, checkedDossierCode(code), body, req.id === undefined ? undefined : String(req.id));
+    return this.ratings.rate(user, checkedDossierCode(code), body, requestIdFrom(req));
   }
 
   @Get('office/ratings')
@@ -117,10 +112,7 @@ export class ResultsController {
   @ApiOkResponse({ description: 'The PDF, digitally signed by the ward (PAdES).' })
   @ApiErrors({ 404: '`DOSSIER_NOT_FOUND`, or `RESULT_NOT_READY`: not signed yet.' })
   async mine(@Param('code') code: string, @CurrentUser() user: SessionUser, @Req() req: Request, @Res() res: Response) {
-    sendPdf(
-      res,
-      await this.results.forCitizen(user, checkedDossierCode(code), req.id === undefined ? undefined : String(req.id)),
-    );
+    sendPdf(res, await this.results.forCitizen(user, checkedDossierCode(code), requestIdFrom(req)));
   }
 
   @Get('dossiers/:code/payments/:reference/receipt')

@@ -12,9 +12,8 @@ import {
 import { applySystemTransition, DossierNotFound, readerScope, tellApplicant } from '@portal/server/dossiers';
 import { renderDocument, renderReceipt, signPdf, verifyPdf, type Verification } from '@portal/server/documents';
 import { audit } from '@portal/server/identity';
-import { APP_CONFIG, NotFound, TooManyAttempts, type AppConfig } from '@portal/server/platform';
+import { APP_CONFIG, NotFound, RequestLimit, type AppConfig } from '@portal/server/platform';
 import { createHash, randomInt } from 'node:crypto';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import { recordAtRegistry } from './registry-client';
 import { SigningKeys } from './signing-keys';
@@ -88,22 +87,14 @@ function placeAndDate(unitName: string, day: string): string {
 @Injectable()
 export class ResultsService {
   private readonly logger = new Logger('Results');
-  private readonly verifications: RateLimiterPostgres;
+  private readonly verifications: RequestLimit;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly keys: SigningKeys,
   ) {
-    this.verifications = new RateLimiterPostgres({
-      storeClient: dataSource,
-      storeType: 'typeorm',
-      tableName: 'login_throttle',
-      tableCreated: true,
-      keyPrefix: 'verify',
-      points: VERIFICATIONS_PER_ADDRESS,
-      duration: 15 * 60,
-    });
+    this.verifications = new RequestLimit(dataSource, 'verify', VERIFICATIONS_PER_ADDRESS);
   }
 
   /**
@@ -403,18 +394,9 @@ export class ResultsService {
       : null;
   }
 
-  private async throttle(address: string): Promise<void> {
-    try {
-      await this.verifications.consume(address);
-    } catch (outcome) {
-      if (outcome instanceof RateLimiterRes) throw new TooManyAttempts(Math.ceil(outcome.msBeforeNext / 1000));
-      throw outcome;
-    }
-  }
-
   /** Public: what the document with this code is, who issued it and when, and the minimum it certifies. */
   async verify(code: string, address: string): Promise<VerificationView> {
-    await this.throttle(address);
+    await this.verifications.consume(address);
     const [row] = await this.dataSource.query(
       `SELECT r.verification_code, r.title, r.document_number, r.summary, r.signer_name, r.signer_title, r.signed_at,
               u.name AS unit_name, p.name AS province_name
@@ -470,7 +452,7 @@ export class ResultsService {
 
   /** Public: whether these bytes are the document issued under this code, and signed by the ward. */
   async checkFile(code: string, bytes: Buffer, address: string): Promise<FileCheck> {
-    await this.throttle(address);
+    await this.verifications.consume(address);
     const [row] = await this.dataSource.query(
       `SELECT verification_code, sha256, signer_fingerprint FROM dossier_result WHERE verification_code = $1
        UNION ALL

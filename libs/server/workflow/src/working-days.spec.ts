@@ -1,4 +1,4 @@
-import { countingDay, dueAt, isWorkingDay } from './working-days';
+import { countingDay, dueAt, isWorkingDay, timeLimitInWorkingDays } from './working-days';
 
 /** An instant given in Viet Nam's local time. */
 const vn = (local: string) => new Date(`${local}+07:00`);
@@ -52,5 +52,14 @@ describe('working days', () => {
   it('uses Viet Nam time whatever the server clock', () => {
     // 2026-11-25T08:30Z is 15:30 in Hà Nội: after the cut-off.
     expect(countingDay(new Date('2026-11-25T08:30:00Z'), none)).toBe('2026-11-26');
+  });
+});
+
+describe('a time limit in working days', () => {
+  it('is the amount for a limit in working days, and whole days of eight hours for one in working hours', () => {
+    expect(timeLimitInWorkingDays(3, 'working_days')).toBe(3);
+    expect(timeLimitInWorkingDays(0, 'working_days')).toBe(0);
+    expect(timeLimitInWorkingDays(8, 'working_hours')).toBe(1);
+    expect(timeLimitInWorkingDays(12, 'working_hours')).toBe(2);
   });
 });

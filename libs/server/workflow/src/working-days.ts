@@ -45,6 +45,14 @@ export function countingDay(receivedAt: Date, holidays: HolidayCalendar): string
   return nextWorkingDay(day, holidays);
 }
 
+/** A working day's hours, to put a time limit in working hours into working days. */
+export const WORKING_HOURS_PER_DAY = 8;
+
+/** A procedure's time limit (the catalogue's amount and unit) in whole working days, as due dates count it. */
+export function timeLimitInWorkingDays(amount: number, unit: string): number {
+  return unit === 'working_hours' ? Math.ceil(amount / WORKING_HOURS_PER_DAY) : amount;
+}
+
 /** The instant a dossier received at `receivedAt` with a limit of `workingDays` falls due. */
 export function dueAt(receivedAt: Date, workingDays: number, holidays: HolidayCalendar): Date {
   let day = countingDay(receivedAt, holidays);

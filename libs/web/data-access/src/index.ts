@@ -14,3 +14,4 @@ export * from './lib/results-api';
 export * from './lib/print-list-api';
 export * from './lib/reports-api';
 export * from './lib/page-title';
+export * from './lib/roles-required';

@@ -8,12 +8,18 @@ import {
   type SessionUser,
 } from '@portal/contracts';
 import { CurrentUser, Roles, SignedIn } from '@portal/server/identity';
-import { ApiErrors, ApiNoBody, ApiZodBody, ApiZodParams, ApiZodQuery, ZodBody } from '@portal/server/platform';
+import {
+  ApiErrors,
+  ApiNoBody,
+  ApiZodBody,
+  ApiZodParams,
+  ApiZodQuery,
+  requestIdFrom,
+  ZodBody,
+} from '@portal/server/platform';
 import type { Request } from 'express';
 import type { z } from 'zod';
 import { HolidayNotFound, HolidaysService } from './holidays.service';
-
-const requestIdOf = (req: Request) => (req.id === undefined ? undefined : String(req.id));
 
 /** The holiday calendar: anyone may read it (it explains due dates); administrators keep it. */
 @ApiTags('holidays')
@@ -41,7 +47,7 @@ export class HolidaysController {
     @CurrentUser() admin: SessionUser,
     @Req() req: Request,
   ): Promise<HolidayView> {
-    return this.holidays.add(admin, body, requestIdOf(req));
+    return this.holidays.add(admin, body, requestIdFrom(req));
   }
 
   @Delete('admin/holidays/:day')
@@ -55,6 +61,6 @@ export class HolidaysController {
   @ApiErrors({ 404: '`HOLIDAY_NOT_FOUND`: the day is not a day off (or is no date).' })
   async remove(@Param('day') day: string, @CurrentUser() admin: SessionUser, @Req() req: Request): Promise<void> {
     if (!holidayPathSchema.safeParse({ day }).success) throw new HolidayNotFound();
-    await this.holidays.remove(admin, day, requestIdOf(req));
+    await this.holidays.remove(admin, day, requestIdFrom(req));
   }
 }

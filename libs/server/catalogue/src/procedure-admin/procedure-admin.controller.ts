@@ -7,13 +7,11 @@ import {
   type SessionUser,
 } from '@portal/contracts';
 import { CurrentUser, Roles, SignedIn } from '@portal/server/identity';
-import { ApiErrors, ApiZodBody, ApiZodParams, ZodBody } from '@portal/server/platform';
+import { ApiErrors, ApiZodBody, ApiZodParams, requestIdFrom, ZodBody } from '@portal/server/platform';
 import type { Request } from 'express';
 import type { z } from 'zod';
 import { ProcedureNotFound } from '../procedures/procedure-not-found.error';
 import { ProcedureAdminService } from './procedure-admin.service';
-
-const requestIdOf = (req: Request) => (req.id === undefined ? undefined : String(req.id));
 
 function checkedCode(code: string): string {
   if (!procedurePathSchema.safeParse({ code }).success) throw new ProcedureNotFound(code);
@@ -62,6 +60,6 @@ export class ProcedureAdminController {
     @CurrentUser() admin: SessionUser,
     @Req() req: Request,
   ): Promise<ProcedureAdminView> {
-    return this.procedures.update(admin, checkedCode(code), body, requestIdOf(req));
+    return this.procedures.update(admin, checkedCode(code), body, requestIdFrom(req));
   }
 }

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@portal/contracts';
+import { dossierPathSchema, type LocalizedText } from '@portal/contracts';
 import { Conflict, DomainError, NotFound } from '@portal/server/platform';
 
 export class DraftNotFound extends NotFound {
@@ -73,6 +73,12 @@ export class DossierNotFound extends NotFound {
   constructor() {
     super('DOSSIER_NOT_FOUND', { vi: 'Không tìm thấy hồ sơ.', en: 'The application was not found.' });
   }
+}
+
+/** A dossier code from a path, or the 404 of a dossier that does not exist when it cannot be one. */
+export function checkedDossierCode(code: string): string {
+  if (!dossierPathSchema.safeParse({ code }).success) throw new DossierNotFound();
+  return code;
 }
 
 export class LookupNotFound extends NotFound {

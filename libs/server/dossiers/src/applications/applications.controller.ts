@@ -11,13 +11,14 @@ import {
 } from '@portal/contracts';
 import { CurrentUser, Roles, SignedIn } from '@portal/server/identity';
 import {
-  APP_CONFIG,
   ApiErrors,
   ApiNoBody,
   ApiZodBody,
   ApiZodParams,
+  APP_CONFIG,
   type AppConfig,
   languageOf,
+  requestIdFrom,
   ZodBody,
 } from '@portal/server/platform';
 import type { Request } from 'express';
@@ -27,7 +28,7 @@ import { ApplicationsService, type RequestContext } from './applications.service
 const draftNotFound = '`DRAFT_NOT_FOUND`: no draft of yours has this id (it may have been submitted or deleted).';
 
 function contextOf(req: Request, user: SessionUser): RequestContext {
-  return { user, language: languageOf(req), requestId: req.id === undefined ? undefined : String(req.id) };
+  return { user, language: languageOf(req), requestId: requestIdFrom(req) };
 }
 
 @ApiTags('applications')

@@ -11,7 +11,7 @@ import {
 } from '@portal/contracts';
 import { audit } from '@portal/server/identity';
 import { QueueNames, writeToOutbox } from '@portal/server/platform';
-import { dueAt, type HolidayCalendar } from '@portal/server/workflow';
+import { dueAt, timeLimitInWorkingDays, type HolidayCalendar } from '@portal/server/workflow';
 import type { EntityManager } from 'typeorm';
 import { scheduleSlaTimers } from '../timers/sla-timers';
 
@@ -21,7 +21,7 @@ export type Intake = { channel: 'online'; citizenId: string } | { channel: 'coun
 export interface NewDossier {
   intake: Intake;
   code: string;
-  procedure: { code: string; time_limit_amount: number; fees: FeeRule[] };
+  procedure: { code: string; time_limit_amount: number; time_limit_unit: string; fees: FeeRule[] };
   unitCode: string;
   /** The whole application, checked with the procedure's schema (`applicationSchema`). */
   application: ApplicationData;
@@ -57,7 +57,11 @@ export async function openDossier(
   // Priced with the catalogue's fees as they are now, line by line, as the check-your-answers page showed them.
   const quote = quoteFees(procedure.code, application, procedure.fees, today);
   const fee = quote.total;
-  const due = dueAt(now, procedure.time_limit_amount, input.holidays);
+  const due = dueAt(
+    now,
+    timeLimitInWorkingDays(procedure.time_limit_amount, procedure.time_limit_unit),
+    input.holidays,
+  );
   const counter = intake.channel === 'counter';
   // Online, a fee is paid before the ward sees the dossier (at the counter it is paid there and then).
   const status = counter ? 'received' : fee > 0 ? 'awaiting_payment' : 'new';

@@ -7,6 +7,7 @@ export interface OpenProcedure {
   name: string;
   name_en: string;
   time_limit_amount: number;
+  time_limit_unit: string;
   fees: FeeRule[];
 }
 
@@ -18,7 +19,7 @@ export interface OpenProcedure {
  */
 export async function procedureTakingApplications(manager: EntityManager, code: string): Promise<OpenProcedure> {
   const [row] = (await manager.query(
-    `SELECT code, name, name_en, time_limit_amount, fees, active FROM procedure WHERE code = $1`,
+    `SELECT code, name, name_en, time_limit_amount, time_limit_unit, fees, active FROM procedure WHERE code = $1`,
     [code],
   )) as (OpenProcedure & { active: boolean })[];
   if (!row) throw new ProcedureNotOnline(code);

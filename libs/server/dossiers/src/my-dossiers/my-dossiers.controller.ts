@@ -13,7 +13,7 @@ import {
   workflowActions,
 } from '@portal/contracts';
 import { CurrentUser, Roles, SignedIn } from '@portal/server/identity';
-import { ApiErrors, ApiZodBody, ApiZodParams, ZodBody } from '@portal/server/platform';
+import { ApiErrors, ApiZodBody, ApiZodParams, requestIdFrom, ZodBody } from '@portal/server/platform';
 import type { Request } from 'express';
 import type { z } from 'zod';
 import { ActionNotAllowed } from '../office/office.errors';
@@ -85,7 +85,7 @@ export class MyDossiersController {
       version: body.version,
       reason: body.reason,
       attachmentIds: body.attachmentIds,
-      requestId: req.id === undefined ? undefined : String(req.id),
+      requestId: requestIdFrom(req),
     });
     return this.dossiers.detail(user.id, code);
   }

@@ -9,9 +9,8 @@ import {
   type DossierSummary,
   type StatusLookupResult,
 } from '@portal/contracts';
-import { TooManyAttempts } from '@portal/server/platform';
+import { RequestLimit } from '@portal/server/platform';
 import { allowedActions, type ActorRole } from '@portal/server/workflow';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import { DossierNotFound, LookupNotFound } from '../applications/application.errors';
 
@@ -66,18 +65,10 @@ export const LOOKUPS_PER_ADDRESS = 20;
 /** A citizen's own dossiers, and the public status lookup. */
 @Injectable()
 export class MyDossiersService {
-  private readonly lookups: RateLimiterPostgres;
+  private readonly lookups: RequestLimit;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.lookups = new RateLimiterPostgres({
-      storeClient: dataSource,
-      storeType: 'typeorm',
-      tableName: 'login_throttle',
-      tableCreated: true,
-      keyPrefix: 'lookup',
-      points: LOOKUPS_PER_ADDRESS,
-      duration: 15 * 60,
-    });
+    this.lookups = new RequestLimit(dataSource, 'lookup', LOOKUPS_PER_ADDRESS);
   }
 
   async list(userId: string): Promise<DossierSummary[]> {
@@ -199,12 +190,7 @@ export class MyDossiersService {
    * phone number, and a pause after too many lookups from one address.
    */
   async lookup(code: string, phone: string, address: string): Promise<StatusLookupResult> {
-    try {
-      await this.lookups.consume(address);
-    } catch (outcome) {
-      if (outcome instanceof RateLimiterRes) throw new TooManyAttempts(Math.ceil(outcome.msBeforeNext / 1000));
-      throw outcome;
-    }
+    await this.lookups.consume(address);
     const [row] = (await this.dataSource.query(`${SUMMARY} WHERE d.code = $1 AND d.contact_phone = $2`, [
       code.trim().toUpperCase().slice(0, 32),
       normalisePhone(phone),

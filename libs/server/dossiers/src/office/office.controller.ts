@@ -27,7 +27,7 @@ import {
   type WorkflowAction,
 } from '@portal/contracts';
 import { CurrentUser, Roles, SignedIn } from '@portal/server/identity';
-import { ApiErrors, ApiZodBody, ApiZodParams, ApiZodQuery, ZodBody } from '@portal/server/platform';
+import { ApiErrors, ApiZodBody, ApiZodParams, ApiZodQuery, requestIdFrom, ZodBody } from '@portal/server/platform';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import { AttachmentsService } from '../attachments';
@@ -36,8 +36,6 @@ import { CounterIntakeService } from './counter-intake.service';
 import { ActionNotAllowed } from './office.errors';
 import { OfficeService, staffUnit } from './office.service';
 import { WorkflowActionsService } from './workflow-actions.service';
-
-const requestIdOf = (req: Request) => (req.id === undefined ? undefined : String(req.id));
 
 const notUnitStaff = '`UNIT_STAFF_ONLY`: the account belongs to no ward.';
 const dossierNotFound =
@@ -83,8 +81,8 @@ export class OfficeController {
     @CurrentUser() user: SessionUser,
     @Req() req: Request,
   ): Promise<OfficeDossier> {
-    const code = await this.counterIntake.record(user, body.procedureCode, body.data, requestIdOf(req));
-    return this.office.view(user, code, requestIdOf(req));
+    const code = await this.counterIntake.record(user, body.procedureCode, body.data, requestIdFrom(req));
+    return this.office.view(user, code, requestIdFrom(req));
   }
 
   @Get(':code')
@@ -94,7 +92,7 @@ export class OfficeController {
   @ApiOkResponse({ description: 'The dossier, its applicant, papers, timeline, due marks and the allowed actions.' })
   @ApiErrors({ 403: notUnitStaff, 404: dossierNotFound })
   view(@Param('code') code: string, @CurrentUser() user: SessionUser, @Req() req: Request): Promise<OfficeDossier> {
-    return this.office.view(user, code, requestIdOf(req));
+    return this.office.view(user, code, requestIdFrom(req));
   }
 
   @Get(':code/papers/:attachmentId')
@@ -159,8 +157,8 @@ export class OfficeController {
       version: body.version,
       reason: body.reason,
       papers: body.papers,
-      requestId: requestIdOf(req),
+      requestId: requestIdFrom(req),
     });
-    return this.office.view(user, code, requestIdOf(req));
+    return this.office.view(user, code, requestIdFrom(req));
   }
 }

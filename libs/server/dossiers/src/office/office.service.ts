@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { likeLiteral } from '@portal/server/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   inboxTabs,
@@ -74,7 +75,7 @@ export class OfficeService {
     const ofProcedure = `($2::text IS NULL OR d.procedure_code = $2)`;
     let search = '';
     if (q) {
-      params.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      params.push(`%${likeLiteral(q)}%`);
       search = `AND (d.code ILIKE $3 OR d.subject_name ILIKE $3 OR d.applicant_name ILIKE $3)`;
     }
     const rows = await this.dataSource.query(

@@ -4,7 +4,7 @@ import type { SessionUser, WorkflowAction, WorkflowStep } from '@portal/contract
 import { HolidaysService } from '@portal/server/catalogue';
 import { RoleRequired } from '@portal/server/identity';
 import { APP_CONFIG, QueueNames, writeToOutbox, type AppConfig } from '@portal/server/platform';
-import { decide, dueAt, type ActorRole } from '@portal/server/workflow';
+import { decide, dueAt, timeLimitInWorkingDays, type ActorRole } from '@portal/server/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DossierNotFound } from '../applications/application.errors';
 import { linkAttachmentsToDossier } from '../attachments';
@@ -33,6 +33,7 @@ interface DossierRow {
   version: number;
   workflow: string;
   time_limit_amount: number;
+  time_limit_unit: string;
   paused_at: Date | null;
   paused_seconds: number;
   received_at: Date | null;
@@ -96,7 +97,8 @@ export class WorkflowActionsService {
       // Time spent waiting for the citizen does not count against the limit: it moves the due date.
       const pausedMs = t.clock === 'resume' && row.paused_at ? now.getTime() - new Date(row.paused_at).getTime() : 0;
       let due = row.due_at ? new Date(new Date(row.due_at).getTime() + pausedMs) : null;
-      if (t.clock === 'start') due = dueAt(now, row.time_limit_amount, holidays);
+      if (t.clock === 'start')
+        due = dueAt(now, timeLimitInWorkingDays(row.time_limit_amount, row.time_limit_unit), holidays);
       await manager.query(
         `UPDATE dossier SET
             status = $2, step = $3,
@@ -178,7 +180,7 @@ export class WorkflowActionsService {
   private async lockDossier(manager: EntityManager, scope: Scope, code: string): Promise<DossierRow> {
     const [column, value] = 'unitCode' in scope ? ['unit_code', scope.unitCode] : ['applicant_id', scope.applicantId];
     const [row] = (await manager.query(
-      `SELECT d.id, d.status, d.step, d.proposal, d.version, p.workflow, p.time_limit_amount, d.paused_at, d.due_at,
+      `SELECT d.id, d.status, d.step, d.proposal, d.version, p.workflow, p.time_limit_amount, p.time_limit_unit, d.paused_at, d.due_at,
               d.paused_seconds, d.received_at
          FROM dossier d JOIN procedure p ON p.code = d.procedure_code
         WHERE d.code = $1 AND d.${column} = $2

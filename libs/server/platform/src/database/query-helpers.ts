@@ -13,3 +13,8 @@ export function uniqueViolation(error: unknown): string | undefined {
   const driverError = error.driverError as { code?: string; constraint?: string };
   return driverError.code === '23505' ? (driverError.constraint ?? 'unknown') : undefined;
 }
+
+/** `text` inside a LIKE pattern, its `%`, `_` and backslash taken literally (PostgreSQL's default escape). */
+export function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

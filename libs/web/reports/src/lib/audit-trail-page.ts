@@ -1,13 +1,21 @@
-import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { AuditPage } from '@portal/contracts';
-import { pageTitle, toApiProblem } from '@portal/web/data-access';
+import { pageTitle, ReportsApi, toApiProblem } from '@portal/web/data-access';
+import { pickParams } from './report-params';
+import { ReportPager } from './report-pager';
 import { VnDatePipe } from '@portal/web/ui';
 
-const FILTERS = ['dossierCode', 'actor', 'action', 'from', 'to'] as const;
+/** The search's fields, as the address and the API name them. */
+const FIELDS = [
+  { name: 'dossierCode', type: 'text' },
+  { name: 'actor', type: 'text' },
+  { name: 'action', type: 'text' },
+  { name: 'from', type: 'date' },
+  { name: 'to', type: 'date' },
+] as const;
+const FILTERS = FIELDS.map((f) => f.name);
 
 /**
  * The audit trail for auditors: who did what and when, searched by dossier (with its own
@@ -16,17 +24,13 @@ const FILTERS = ['dossierCode', 'actor', 'action', 'from', 'to'] as const;
  */
 @Component({
   selector: 'dvc-audit-trail-page',
-  imports: [RouterLink, TranslocoPipe, VnDatePipe],
+  imports: [RouterLink, TranslocoPipe, VnDatePipe, ReportPager],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .audit-details {
       font-family: monospace;
       font-size: 0.85rem;
       overflow-wrap: anywhere;
-    }
-    .audit-pages {
-      display: flex;
-      gap: 1.5rem;
     }
   `,
   template: `
@@ -86,7 +90,7 @@ const FILTERS = ['dossierCode', 'actor', 'action', 'from', 'to'] as const;
                     <span class="hint block">{{ e.actor?.email }}</span>
                   }
                   @if (e.role) {
-                    <span class="hint block">{{ e.role }}</span>
+                    <span class="hint block">{{ 'role.' + e.role | transloco }}</span>
                   }
                 </td>
                 <td>
@@ -107,18 +111,7 @@ const FILTERS = ['dossierCode', 'actor', 'action', 'from', 'to'] as const;
             }
           </tbody>
         </table>
-        <nav class="audit-pages" [attr.aria-label]="'audit.pages' | transloco">
-          @if (p.page > 1) {
-            <a [routerLink]="[]" [queryParams]="{ page: p.page - 1 }" queryParamsHandling="merge">{{
-              'office.inbox.previous' | transloco
-            }}</a>
-          }
-          @if (p.more) {
-            <a [routerLink]="[]" [queryParams]="{ page: p.page + 1 }" queryParamsHandling="merge">{{
-              'office.inbox.next' | transloco
-            }}</a>
-          }
-        </nav>
+        <dvc-report-pager [page]="p.page" [hasNext]="p.more" />
       }
     } @else if (page.error()) {
       <div class="notice notice--error" role="alert">{{ problem() }}</div>
@@ -131,25 +124,11 @@ export class AuditTrailPage {
   private readonly router = inject(Router);
   private readonly transloco = inject(TranslocoService);
   private readonly query = toSignal(inject(ActivatedRoute).queryParams, { requireSync: true });
-  protected readonly fields = [
-    { name: 'dossierCode', type: 'text' },
-    { name: 'actor', type: 'text' },
-    { name: 'action', type: 'text' },
-    { name: 'from', type: 'date' },
-    { name: 'to', type: 'date' },
-  ] as const;
-  protected readonly filters = computed(() => {
-    const q = this.query();
-    const picked: Record<string, string> = {};
-    for (const name of FILTERS) if (typeof q[name] === 'string' && q[name].trim()) picked[name] = q[name].trim();
-    return picked;
-  });
-  protected readonly page = httpResource<AuditPage>(() => {
+  protected readonly fields = FIELDS;
+  protected readonly filters = computed(() => pickParams(this.query(), FILTERS));
+  protected readonly page = inject(ReportsApi).auditTrail(() => {
     const page = this.query()['page'];
-    return {
-      url: '/api/audit',
-      params: { ...this.filters(), ...(typeof page === 'string' && /^\d+$/.test(page) ? { page } : {}) },
-    };
+    return { ...this.filters(), ...(typeof page === 'string' && /^\d+$/.test(page) ? { page } : {}) };
   });
   protected readonly problem = computed(
     () => toApiProblem(this.page.error(), this.transloco.translate('audit.loadError')).message,
@@ -170,12 +149,6 @@ export class AuditTrailPage {
 
   protected apply(event: Event): void {
     event.preventDefault();
-    const form = new FormData(event.target as HTMLFormElement);
-    const params: Record<string, string> = {};
-    for (const name of FILTERS) {
-      const value = form.get(name);
-      if (typeof value === 'string' && value.trim()) params[name] = value.trim();
-    }
-    void this.router.navigate([], { queryParams: params });
+    void this.router.navigate([], { queryParams: pickParams(new FormData(event.target as HTMLFormElement), FILTERS) });
   }
 }

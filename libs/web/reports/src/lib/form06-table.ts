@@ -3,7 +3,6 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Language, ProcessingReport, ReportColumn, ReportFigures } from '@portal/contracts';
 import type { ReportParams } from '@portal/web/data-access';
-import { LocalizedPipe } from '@portal/web/ui';
 
 /** The form's figure columns in order, with their number on the form (column 5 split on screen). */
 const SCREEN_COLUMNS: Array<{ column: ReportColumn; number: string }> = [
@@ -43,7 +42,7 @@ interface Line {
  */
 @Component({
   selector: 'dvc-form06-table',
-  imports: [RouterLink, TranslocoPipe, LocalizedPipe],
+  imports: [RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .form06 {
@@ -72,12 +71,9 @@ interface Line {
     .form06 tr.total td {
       font-weight: 700;
     }
-    .form06-wrap {
-      overflow-x: auto;
-    }
   `,
   template: `
-    <div class="form06-wrap" tabindex="0" [attr.aria-label]="'reports.form.caption' | transloco">
+    <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="'reports.form.caption' | transloco">
       <table class="form06" [id]="print() ? 'form06-print' : 'form06'">
         <caption class="visually-hidden">
           {{
@@ -170,7 +166,6 @@ export class Form06Table {
   readonly print = input(false);
 
   protected readonly columns = computed(() => (this.print() ? PRINT_COLUMNS : SCREEN_COLUMNS));
-  private readonly localized = new LocalizedPipe();
 
   protected readonly lines = computed<Line[]>(() => {
     const report = this.report();
@@ -186,8 +181,8 @@ export class Form06Table {
       },
       ...report.rows.map((row) => ({
         key: `${row.unitCode}:${row.procedureCode}`,
-        label: this.localized.transform(row.unitName, lang),
-        detail: this.localized.transform(row.procedureName, lang),
+        label: row.unitName[lang],
+        detail: row.procedureName[lang],
         figures: row.figures,
         scope: { unitCode: row.unitCode, procedureCode: row.procedureCode },
         total: false,

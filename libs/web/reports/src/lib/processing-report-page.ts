@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -23,7 +23,18 @@ import { LocalizedPipe } from '@portal/web/ui';
 import { map } from 'rxjs';
 import { Form06Table } from './form06-table';
 import { ReportChart } from './report-chart';
-import { periodKindOf, reportParamsFromForm, reportParamsOf, shownDay } from './report-params';
+import {
+  periodKindOf,
+  provincesOf,
+  reportParamsFromForm,
+  reportParamsOf,
+  shortUnitName,
+  shownDay,
+  shownMonth,
+  shownNumber,
+  shownPercent,
+  thisMonth,
+} from './report-params';
 
 /** The rates under the form, each with its formula (docs/reports.md). */
 const RATES: Array<{ key: keyof ReportRates; days?: boolean }> = [
@@ -54,24 +65,6 @@ const RATES: Array<{ key: keyof ReportRates; days?: boolean }> = [
       display: flex;
       flex-wrap: wrap;
       gap: 0 1.5rem;
-    }
-    .report-links {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 1.5rem;
-      list-style: none;
-      padding: 0;
-    }
-    .report-compare {
-      display: grid;
-      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-      gap: 1.5rem;
-      align-items: start;
-    }
-    @media (max-width: 60rem) {
-      .report-compare {
-        grid-template-columns: minmax(0, 1fr);
-      }
     }
     .rates dt {
       font-weight: 700;
@@ -139,7 +132,7 @@ const RATES: Array<{ key: keyof ReportRates; days?: boolean }> = [
             <label class="label" for="report-year">{{ 'reports.filter.year' | transloco }}</label>
             <select class="input select" id="report-year" name="year">
               @for (y of years; track y) {
-                <option [value]="y" [selected]="String(y) === params()['year']">{{ y }}</option>
+                <option [value]="y" [selected]="y === +(params()['year'] ?? 0)">{{ y }}</option>
               }
             </select>
           </div>
@@ -164,11 +157,13 @@ const RATES: Array<{ key: keyof ReportRates; days?: boolean }> = [
               <option [value]="'province:' + p.code" [selected]="params()['provinceCode'] === p.code">
                 {{ p.name | localized: lang() }}
               </option>
-            }
-            @for (u of units.value() ?? []; track u.code) {
-              <option [value]="'unit:' + u.code" [selected]="params()['unitCode'] === u.code">
-                — {{ u.name | localized: lang() }}
-              </option>
+              <optgroup [label]="p.name | localized: lang()">
+                @for (u of unitsOf(p.code); track u.code) {
+                  <option [value]="'unit:' + u.code" [selected]="params()['unitCode'] === u.code">
+                    {{ u.name | localized: lang() }}
+                  </option>
+                }
+              </optgroup>
             }
           </select>
         </div>
@@ -203,14 +198,14 @@ const RATES: Array<{ key: keyof ReportRates; days?: boolean }> = [
       <h2 id="report-period">
         {{ 'reports.periodShown' | transloco: { from: day(r.period.from), to: day(r.period.to) } }}
       </h2>
-      <ul class="report-links">
+      <ul class="link-list">
         <li>
           <a [routerLink]="['/reports/print']" [queryParams]="params()">{{ 'reports.printView' | transloco }}</a>
         </li>
         <li>
           <a id="service-index-link" routerLink="/reports/index">{{ 'serviceIndex.link' | transloco }}</a>
         </li>
-        @if (everyWard()) {
+        @if (isAuditor()) {
           <li>
             <a routerLink="/reports/audit">{{ 'audit.title' | transloco }}</a>
           </li>
@@ -231,7 +226,7 @@ const RATES: Array<{ key: keyof ReportRates; days?: boolean }> = [
       @if (trend.hasValue()) {
         @let points = trend.value().months;
         <h2>{{ 'reports.trend.title' | transloco: { months: points.length } }}</h2>
-        <div class="report-compare">
+        <div class="chart-beside">
           <dvc-report-chart [options]="trendChart()" />
           <table class="table" id="report-trend">
             <caption>
@@ -264,7 +259,7 @@ const RATES: Array<{ key: keyof ReportRates; days?: boolean }> = [
       }
       @if (wards().length) {
         <h2>{{ 'reports.wards.title' | transloco }}</h2>
-        <div class="report-compare">
+        <div class="chart-beside">
           <dvc-report-chart [options]="wardsChart()" />
           <table class="table" id="wards-compared">
             <caption>
@@ -315,14 +310,14 @@ const RATES: Array<{ key: keyof ReportRates; days?: boolean }> = [
   `,
 })
 export class ProcessingReportPage {
-  protected readonly String = String;
   protected readonly lang = inject(Language).current;
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly transloco = inject(TranslocoService);
   private readonly session = inject(Session);
   protected readonly params = toSignal(this.route.queryParams.pipe(map(reportParamsOf)), { requireSync: true });
-  protected readonly periodKind = signal(periodKindOf(this.params()));
+  /** The period kind shown: the address's, until the reader picks another (Back and Forward set it again). */
+  protected readonly periodKind = linkedSignal(() => periodKindOf(this.params()));
   protected readonly report = inject(ReportsApi).processing(() => this.params());
   /** The trend keeps the place, procedure and channel of the report; its period is the last twelve months. */
   protected readonly trend = inject(ReportsApi).trend(() => {
@@ -340,13 +335,12 @@ export class ProcessingReportPage {
   protected readonly years = Array.from({ length: 6 }, (_, i) => this.thisYear - i);
   /** Auditors choose the place; a leader's report is their ward's. */
   protected readonly everyWard = computed(() => !this.session.user()?.unitCode);
-  protected readonly provinces = computed(() => {
-    const seen = new Map<string, { code: string; name: { vi: string; en: string } }>();
-    for (const unit of this.units.value() ?? [])
-      if (!seen.has(unit.provinceCode)) seen.set(unit.provinceCode, { code: unit.provinceCode, name: unit.province });
-    return [...seen.values()];
-  });
-  protected readonly monthValue = computed(() => this.params()['month'] ?? todayInVietnam().slice(0, 7));
+  /** The audit trail is the auditors' alone. */
+  protected readonly isAuditor = computed(() => !!this.session.user()?.roles.includes('auditor'));
+  protected readonly provinces = computed(() => provincesOf(this.units.value() ?? []));
+  protected readonly monthValue = computed(() => this.params()['month'] ?? thisMonth());
+  /** Re-read when the language or its texts change, so that the charts' legends follow the switch. */
+  private readonly texts = toSignal(this.transloco.selectTranslation(), { initialValue: {} });
   protected readonly quarterValue = computed(() => {
     const quarter = this.params()['quarter'];
     if (quarter) return { year: Number(quarter.slice(0, 4)), quarter: Number(quarter.slice(6)) };
@@ -377,6 +371,7 @@ export class ProcessingReportPage {
   /** The wards compared: their resolved dossiers early, on time and overdue, and those overdue in progress. */
   protected readonly wardsChart = computed(() => {
     const wards = this.wards();
+    this.texts();
     const t = (key: string) => this.transloco.translate(key);
     const series = (
       [
@@ -393,11 +388,10 @@ export class ProcessingReportPage {
       data: wards.map((w) => w.figures[column]),
     }));
     return {
-      aria: { enabled: true },
       tooltip: { trigger: 'axis' },
       legend: { bottom: 0 },
       grid: { left: 8, right: 8, top: 8, bottom: 48, containLabel: true },
-      xAxis: { type: 'category', data: wards.map((w) => w.name.replace(/^Phường |^Xã /u, '')) },
+      xAxis: { type: 'category', data: wards.map((w) => shortUnitName(w.name)) },
       yAxis: { type: 'value', minInterval: 1 },
       series,
     };
@@ -406,13 +400,13 @@ export class ProcessingReportPage {
   /** Twelve months: dossiers received and resolved (bars), and the on-time rate (a line, in %). */
   protected readonly trendChart = computed(() => {
     const points = this.trend.hasValue() ? this.trend.value().months : [];
+    this.texts();
     const t = (key: string) => this.transloco.translate(key);
     return {
-      aria: { enabled: true },
       tooltip: { trigger: 'axis' },
       legend: { bottom: 0 },
       grid: { left: 8, right: 8, top: 16, bottom: 48, containLabel: true },
-      xAxis: { type: 'category', data: points.map((p) => this.shownMonth(p.month)) },
+      xAxis: { type: 'category', data: points.map((p) => shownMonth(p.month)) },
       yAxis: [
         { type: 'value', minInterval: 1 },
         { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
@@ -445,27 +439,22 @@ export class ProcessingReportPage {
     pageTitle((t) => t('reports.title'));
   }
 
-  /** `2026-11` → `11/2026`. */
-  protected shownMonth(month: string): string {
-    return `${month.slice(5, 7)}/${month.slice(0, 4)}`;
+  protected readonly day = shownDay;
+  protected readonly shownMonth = shownMonth;
+
+  protected unitsOf(provinceCode: string) {
+    return (this.units.value() ?? []).filter((u) => u.provinceCode === provinceCode);
   }
 
-  protected day = shownDay;
-
-  /** The same report as a file (the API answers in the page's language). */
+  /** The same report as a file, in the page's language (a plain link would send the browser's). */
   protected exportUrl(format: 'xlsx' | 'csv'): string {
-    const query = new URLSearchParams(this.params()).toString();
-    return `/api/reports/processing/export/${format}${query ? `?${query}` : ''}`;
+    return `/api/reports/processing/export/${format}?${new URLSearchParams({ ...this.params(), lang: this.lang() })}`;
   }
 
+  /** A rate in per cent, or (the average time) in working days. */
   protected shownRate(value: number | null, days = false): string {
-    if (value === null) return '–';
-    const locale = this.lang() === 'en' ? 'en-GB' : 'vi-VN';
-    if (days)
-      return this.transloco.translate('reports.rates.days', {
-        days: value.toLocaleString(locale, { maximumFractionDigits: 2 }),
-      });
-    return (value * 100).toLocaleString(locale, { maximumFractionDigits: 1 }) + ' %';
+    if (value === null || !days) return shownPercent(value, this.lang());
+    return this.transloco.translate('reports.rates.days', { days: shownNumber(value, this.lang()) });
   }
 
   protected apply(event: Event): void {

@@ -1,13 +1,10 @@
-import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { todayInVietnam, type ServiceIndexReport } from '@portal/contracts';
-import { Language, pageTitle, toApiProblem } from '@portal/web/data-access';
+import { Language, pageTitle, ReportsApi, toApiProblem } from '@portal/web/data-access';
 import { map } from 'rxjs';
-import { shownDay } from './report-params';
-import { serviceIndexParamsOf } from './service-index-page';
+import { pickParams, shownDay, thisMonth } from './report-params';
 import { ServiceIndexView } from './service-index-view';
 
 /**
@@ -18,15 +15,6 @@ import { ServiceIndexView } from './service-index-view';
   selector: 'dvc-public-service-index-page',
   imports: [TranslocoPipe, ServiceIndexView],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    .report-links {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 1.5rem;
-      list-style: none;
-      padding: 0;
-    }
-  `,
   template: `
     <h1>{{ 'serviceIndex.publicTitle' | transloco }}</h1>
     <p>{{ 'serviceIndex.publicIntro' | transloco }}</p>
@@ -45,7 +33,7 @@ import { ServiceIndexView } from './service-index-view';
         {{ 'serviceIndex.periodShown' | transloco: { from: day(r.period.from), to: day(r.period.to) } }}
       </p>
       <h2>{{ 'serviceIndex.openData.title' | transloco }}</h2>
-      <ul class="report-links">
+      <ul class="link-list">
         <li>
           <a id="open-data-csv" [href]="fileUrl('service-index.csv') + '&lang=' + lang()" download>{{
             'serviceIndex.openData.csv' | transloco
@@ -70,14 +58,11 @@ export class PublicServiceIndexPage {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly transloco = inject(TranslocoService);
-  protected readonly params = toSignal(this.route.queryParams.pipe(map((q) => serviceIndexParamsOf(q, ['month']))), {
+  protected readonly params = toSignal(this.route.queryParams.pipe(map((q) => pickParams(q, ['month']))), {
     requireSync: true,
   });
-  protected readonly index = httpResource<ServiceIndexReport>(() => ({
-    url: '/api/public/service-index',
-    params: this.params(),
-  }));
-  protected readonly month = computed(() => this.params()['month'] ?? todayInVietnam().slice(0, 7));
+  protected readonly index = inject(ReportsApi).publicServiceIndex(() => this.params());
+  protected readonly month = computed(() => this.params()['month'] ?? thisMonth());
   protected readonly problem = computed(
     () => toApiProblem(this.index.error(), this.transloco.translate('serviceIndex.loadError')).message,
   );
@@ -94,11 +79,8 @@ export class PublicServiceIndexPage {
 
   protected apply(event: Event): void {
     event.preventDefault();
-    const form = new FormData(event.target as HTMLFormElement);
     void this.router.navigate([], {
-      queryParams: serviceIndexParamsOf({ month: form.get('month'), provinceCode: form.get('provinceCode') }, [
-        'month',
-      ]),
+      queryParams: pickParams(new FormData(event.target as HTMLFormElement), ['month']),
     });
   }
 }

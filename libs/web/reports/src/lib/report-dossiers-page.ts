@@ -5,6 +5,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Language, pageTitle, ReportsApi, toApiProblem, type ReportParams } from '@portal/web/data-access';
 import { LocalizedPipe, VnDatePipe } from '@portal/web/ui';
 import { isReportColumn, reportParamsOf, shownDay } from './report-params';
+import { ReportPager } from './report-pager';
 
 /**
  * The dossiers behind one figure of the report, with the report's filters (`?column=` names the
@@ -12,16 +13,8 @@ import { isReportColumn, reportParamsOf, shownDay } from './report-params';
  */
 @Component({
   selector: 'dvc-report-dossiers-page',
-  imports: [RouterLink, TranslocoPipe, LocalizedPipe, VnDatePipe],
+  imports: [RouterLink, TranslocoPipe, LocalizedPipe, VnDatePipe, ReportPager],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    .report-pagination {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 1.5rem;
-      align-items: baseline;
-    }
-  `,
   template: `
     <p>
       <a [routerLink]="['/reports']" [queryParams]="reportParams()">‹ {{ 'reports.title' | transloco }}</a>
@@ -69,21 +62,7 @@ import { isReportColumn, reportParamsOf, shownDay } from './report-params';
               }
             </tbody>
           </table>
-          @if (pageCount() > 1) {
-            <nav class="report-pagination" [attr.aria-label]="'reports.dossiers.pages' | transloco">
-              @if (p.page > 1) {
-                <a [routerLink]="[]" [queryParams]="{ page: p.page - 1 }" queryParamsHandling="merge">{{
-                  'office.inbox.previous' | transloco
-                }}</a>
-              }
-              <span>{{ 'reports.dossiers.pageOf' | transloco: { page: p.page, pages: pageCount() } }}</span>
-              @if (p.page < pageCount()) {
-                <a [routerLink]="[]" [queryParams]="{ page: p.page + 1 }" queryParamsHandling="merge">{{
-                  'office.inbox.next' | transloco
-                }}</a>
-              }
-            </nav>
-          }
+          <dvc-report-pager [page]="p.page" [hasNext]="p.page < pageCount()" [pages]="pageCount()" />
         }
       } @else if (page.error()) {
         <div class="notice notice--error" role="alert">{{ problem() }}</div>

@@ -64,7 +64,7 @@ import { reportParamsOf, shownDay } from './report-params';
           </p>
           <p>{{ 'reports.print.issuedWith' | transloco }}</p>
         </div>
-        <div>
+        <div lang="vi">
           <p><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong></p>
           <p><strong>Độc lập – Tự do – Hạnh phúc</strong></p>
         </div>

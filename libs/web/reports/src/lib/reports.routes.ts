@@ -1,28 +1,16 @@
-import { inject } from '@angular/core';
-import { RedirectCommand, Router, type CanActivateFn, type Routes } from '@angular/router';
-import { Session } from '@portal/web/data-access';
+import type { Routes } from '@angular/router';
+import { rolesRequired } from '@portal/web/data-access';
 import { AuditTrailPage } from './audit-trail-page';
 import { ProcessingReportPage } from './processing-report-page';
 import { ReportDossiersPage } from './report-dossiers-page';
 import { ReportPrintPage } from './report-print-page';
 import { ServiceIndexPage } from './service-index-page';
 
-/** Reports are for auditors (every ward) and a ward's leader (their own); a visitor signs in first. */
-export const reportReaderRequired: CanActivateFn = async (_route, state) => {
-  const session = inject(Session);
-  const router = inject(Router);
-  const user = await session.resolve();
-  if (!user) return router.createUrlTree(['/sign-in'], { queryParams: { returnUrl: state.url } });
-  if (user.roles.some((role) => role === 'leader' || role === 'auditor')) return true;
-  return new RedirectCommand(router.createUrlTree(['/office/not-allowed']), { skipLocationChange: true });
-};
+/** Reports are for auditors (every ward) and a ward's leader (their own). */
+export const reportReaderRequired = rolesRequired('leader', 'auditor');
 
 /** The audit trail is the auditors' alone. */
-export const auditorRequired: CanActivateFn = () => {
-  const router = inject(Router);
-  if (inject(Session).user()?.roles.includes('auditor')) return true;
-  return new RedirectCommand(router.createUrlTree(['/office/not-allowed']), { skipLocationChange: true });
-};
+export const auditorRequired = rolesRequired('auditor');
 
 /** Under `/reports`. */
 export const reportsRoutes: Routes = [

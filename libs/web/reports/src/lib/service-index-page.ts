@@ -1,24 +1,12 @@
-import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { todayInVietnam, type ServiceIndexReport } from '@portal/contracts';
-import { ApplicationsApi, Language, pageTitle, Session, toApiProblem } from '@portal/web/data-access';
+import { ApplicationsApi, Language, pageTitle, ReportsApi, Session, toApiProblem } from '@portal/web/data-access';
 import { LocalizedPipe } from '@portal/web/ui';
 import { map } from 'rxjs';
-import { shownDay } from './report-params';
+import { pickParams, provincesOf, shownDay, thisMonth } from './report-params';
 import { ServiceIndexView } from './service-index-view';
-
-/** The index's filters the address may carry. */
-export function serviceIndexParamsOf(query: Record<string, unknown>, names: readonly string[]): Record<string, string> {
-  const params: Record<string, string> = {};
-  for (const name of names) {
-    const value = query[name];
-    if (typeof value === 'string' && value.trim() !== '') params[name] = value.trim();
-  }
-  return params;
-}
 
 /**
  * The citizen-service index (Decision 766) for auditors, every ward (or a province's), and for a
@@ -77,23 +65,15 @@ export class ServiceIndexPage {
   private readonly transloco = inject(TranslocoService);
   private readonly session = inject(Session);
   protected readonly params = toSignal(
-    this.route.queryParams.pipe(map((q) => serviceIndexParamsOf(q, ['month', 'provinceCode']))),
+    this.route.queryParams.pipe(map((q) => pickParams(q, ['month', 'provinceCode']))),
     { requireSync: true },
   );
-  protected readonly index = httpResource<ServiceIndexReport>(() => ({
-    url: '/api/reports/service-index',
-    params: this.params(),
-  }));
+  protected readonly index = inject(ReportsApi).serviceIndex(() => this.params());
   protected readonly units = inject(ApplicationsApi).units();
   /** Auditors choose the province; a leader's index is their ward's. */
   protected readonly everyWard = computed(() => !this.session.user()?.unitCode);
-  protected readonly provinces = computed(() => {
-    const seen = new Map<string, { code: string; name: { vi: string; en: string } }>();
-    for (const unit of this.units.value() ?? [])
-      if (!seen.has(unit.provinceCode)) seen.set(unit.provinceCode, { code: unit.provinceCode, name: unit.province });
-    return [...seen.values()];
-  });
-  protected readonly month = computed(() => this.params()['month'] ?? todayInVietnam().slice(0, 7));
+  protected readonly provinces = computed(() => provincesOf(this.units.value() ?? []));
+  protected readonly month = computed(() => this.params()['month'] ?? thisMonth());
   protected readonly problem = computed(
     () => toApiProblem(this.index.error(), this.transloco.translate('serviceIndex.loadError')).message,
   );
@@ -106,10 +86,6 @@ export class ServiceIndexPage {
   protected apply(event: Event): void {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
-    const params = serviceIndexParamsOf({ month: form.get('month'), provinceCode: form.get('provinceCode') }, [
-      'month',
-      'provinceCode',
-    ]);
-    void this.router.navigate([], { queryParams: params });
+    void this.router.navigate([], { queryParams: pickParams(form, ['month', 'provinceCode']) });
   }
 }

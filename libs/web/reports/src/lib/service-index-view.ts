@@ -1,4 +1,6 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import {
   bandOf,
@@ -10,6 +12,7 @@ import {
 } from '@portal/contracts';
 import { LocalizedPipe } from '@portal/web/ui';
 import { ReportChart } from './report-chart';
+import { shortUnitName, shownNumber, shownPercent } from './report-params';
 
 /**
  * The citizen-service index of a report (auditors' and public pages alike): the six cards with their
@@ -19,7 +22,7 @@ import { ReportChart } from './report-chart';
  */
 @Component({
   selector: 'dvc-service-index-view',
-  imports: [TranslocoPipe, LocalizedPipe, ReportChart],
+  imports: [NgTemplateOutlet, TranslocoPipe, LocalizedPipe, ReportChart],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .index-cards {
@@ -44,20 +47,6 @@ import { ReportChart } from './report-chart';
       font-weight: 700;
       margin: 0;
     }
-    .index-compare {
-      display: grid;
-      grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
-      gap: 1.5rem;
-      align-items: start;
-    }
-    @media (max-width: 60rem) {
-      .index-compare {
-        grid-template-columns: minmax(0, 1fr);
-      }
-    }
-    .table-scroll {
-      overflow-x: auto;
-    }
     details {
       margin-bottom: 1rem;
     }
@@ -80,9 +69,7 @@ import { ReportChart } from './report-chart';
             <p class="index-card__score">{{ num(g.score) }} / {{ g.measuredMax }}</p>
             <p>
               {{ 'serviceIndex.cardMax' | transloco: { max: g.max } }}
-              @if (g.measuredMax) {
-                — {{ 'serviceIndex.band.' + bandOfCard(g.score, g.measuredMax) | transloco }}
-              }
+              — {{ 'serviceIndex.band.' + bandOfCard(g.score, g.measuredMax) | transloco }}
             </p>
           } @else {
             <p class="index-card__score">–</p>
@@ -92,56 +79,20 @@ import { ReportChart } from './report-chart';
       }
     </ul>
 
-    <div
-      class="table-scroll"
-      tabindex="0"
-      role="region"
-      [attr.aria-label]="'serviceIndex.indicators.caption' | transloco"
-    >
-      <table class="table" id="index-indicators">
-        <caption>
-          {{
-            'serviceIndex.indicators.caption' | transloco
-          }}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{{ 'serviceIndex.indicators.code' | transloco }}</th>
-            <th scope="col">{{ 'serviceIndex.indicators.name' | transloco }}</th>
-            <th scope="col">{{ 'serviceIndex.indicators.formula' | transloco }}</th>
-            <th scope="col">{{ 'serviceIndex.indicators.numerator' | transloco }}</th>
-            <th scope="col">{{ 'serviceIndex.indicators.denominator' | transloco }}</th>
-            <th scope="col">{{ 'serviceIndex.indicators.value' | transloco }}</th>
-            <th scope="col">{{ 'serviceIndex.indicators.score' | transloco }}</th>
-            <th scope="col">{{ 'serviceIndex.indicators.max' | transloco }}</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (i of o.indicators; track i.code) {
-            @let d = definition(i.code);
-            <tr [attr.data-indicator]="i.code">
-              <th scope="row">{{ i.code }}</th>
-              <td>{{ d.name | localized: lang() }}</td>
-              <td class="index-formula">{{ d.formula | localized: lang() }}</td>
-              <td>{{ num(i.numerator) }}</td>
-              <td>{{ num(i.denominator) }}</td>
-              <td>{{ value(i) }}</td>
-              <td>{{ i.score === null ? '–' : num(i.score) }}</td>
-              <td>
-                {{ i.max }}
-                @if (d.maxSource === 'portal') {
-                  <span class="hint block">{{ 'serviceIndex.portalWeight' | transloco }}</span>
-                }
-              </td>
-            </tr>
-          }
-        </tbody>
-      </table>
-    </div>
+    <ng-container
+      *ngTemplateOutlet="
+        indicatorTable;
+        context: {
+          $implicit: o.indicators,
+          caption: ('serviceIndex.indicators.caption' | transloco),
+          id: 'index-indicators',
+        }
+      "
+    />
 
     @if (r.wards.length) {
       <h2>{{ 'serviceIndex.ranking.title' | transloco }}</h2>
-      <div class="index-compare">
+      <div class="chart-beside">
         <dvc-report-chart [options]="chart()" />
         <div
           class="table-scroll"
@@ -189,49 +140,66 @@ import { ReportChart } from './report-chart';
           <summary>
             {{ w.rank }}. {{ w.unitName | localized: lang() }} — {{ num(w.total) }} / {{ w.measuredMax }}
           </summary>
-          <div
-            class="table-scroll"
-            tabindex="0"
-            role="region"
-            [attr.aria-label]="'serviceIndex.wards.caption' | transloco: { ward: (w.unitName | localized: lang()) }"
-          >
-            <table class="table">
-              <caption>
-                {{
-                  'serviceIndex.wards.caption' | transloco: { ward: (w.unitName | localized: lang()) }
-                }}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{{ 'serviceIndex.indicators.code' | transloco }}</th>
-                  <th scope="col">{{ 'serviceIndex.indicators.formula' | transloco }}</th>
-                  <th scope="col">{{ 'serviceIndex.indicators.numerator' | transloco }}</th>
-                  <th scope="col">{{ 'serviceIndex.indicators.denominator' | transloco }}</th>
-                  <th scope="col">{{ 'serviceIndex.indicators.value' | transloco }}</th>
-                  <th scope="col">{{ 'serviceIndex.indicators.score' | transloco }}</th>
-                  <th scope="col">{{ 'serviceIndex.indicators.max' | transloco }}</th>
-                </tr>
-              </thead>
-              <tbody>
-                @for (i of w.indicators; track i.code) {
-                  <tr>
-                    <th scope="row">{{ i.code }} {{ definition(i.code).name | localized: lang() }}</th>
-                    <td>{{ definition(i.code).formula | localized: lang() }}</td>
-                    <td>{{ num(i.numerator) }}</td>
-                    <td>{{ num(i.denominator) }}</td>
-                    <td>{{ value(i) }}</td>
-                    <td>{{ i.score === null ? '–' : num(i.score) }}</td>
-                    <td>{{ i.max }}</td>
-                  </tr>
-                }
-              </tbody>
-            </table>
-          </div>
+          <ng-container
+            *ngTemplateOutlet="
+              indicatorTable;
+              context: {
+                $implicit: w.indicators,
+                caption: ('serviceIndex.wards.caption' | transloco: { ward: (w.unitName | localized: lang()) }),
+                id: null,
+              }
+            "
+          />
         </details>
       }
     } @else {
       <p id="index-empty">{{ 'serviceIndex.empty' | transloco }}</p>
     }
+
+    <!-- Each indicator with its formula, inputs, value, score and maximum: the whole's, and each ward's. -->
+    <ng-template #indicatorTable let-indicators let-caption="caption" let-id="id">
+      <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="caption">
+        <table class="table" [attr.id]="id">
+          <caption>
+            {{
+              caption
+            }}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{{ 'serviceIndex.indicators.code' | transloco }}</th>
+              <th scope="col">{{ 'serviceIndex.indicators.name' | transloco }}</th>
+              <th scope="col">{{ 'serviceIndex.indicators.formula' | transloco }}</th>
+              <th scope="col">{{ 'serviceIndex.indicators.numerator' | transloco }}</th>
+              <th scope="col">{{ 'serviceIndex.indicators.denominator' | transloco }}</th>
+              <th scope="col">{{ 'serviceIndex.indicators.value' | transloco }}</th>
+              <th scope="col">{{ 'serviceIndex.indicators.score' | transloco }}</th>
+              <th scope="col">{{ 'serviceIndex.indicators.max' | transloco }}</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (i of asIndicators(indicators); track i.code) {
+              @let d = definition(i.code);
+              <tr [attr.data-indicator]="i.code">
+                <th scope="row">{{ i.code }}</th>
+                <td>{{ d.name | localized: lang() }}</td>
+                <td class="index-formula">{{ d.formula | localized: lang() }}</td>
+                <td>{{ num(i.numerator) }}</td>
+                <td>{{ num(i.denominator) }}</td>
+                <td>{{ value(i) }}</td>
+                <td>{{ num(i.score) }}</td>
+                <td>
+                  {{ i.max }}
+                  @if (d.maxSource === 'portal') {
+                    <span class="hint block">{{ 'serviceIndex.portalWeight' | transloco }}</span>
+                  }
+                </td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
+    </ng-template>
   `,
 })
 export class ServiceIndexView {
@@ -239,6 +207,8 @@ export class ServiceIndexView {
   readonly lang = input.required<Language>();
   private readonly transloco = inject(TranslocoService);
   protected readonly groups = serviceIndexGroups;
+  /** Re-read when the language's texts load, so that the chart's legend follows the switch. */
+  private readonly texts = toSignal(this.transloco.selectTranslation(), { initialValue: {} });
 
   protected definition(code: ServiceIndexCode) {
     const found = this.report().definitions.find((d) => d.code === code);
@@ -250,15 +220,15 @@ export class ServiceIndexView {
   protected readonly chart = computed(() => {
     const wards = this.report().wards;
     const lang = this.lang();
+    this.texts();
     return {
-      aria: { enabled: true },
       tooltip: { trigger: 'axis' },
       grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', min: 0, max: 100 },
       yAxis: {
         type: 'category',
         inverse: true,
-        data: wards.map((w) => w.unitName[lang].replace(/^Phường |^Xã | Ward$| Commune$/u, '')),
+        data: wards.map((w) => shortUnitName(w.unitName[lang])),
       },
       series: [
         {
@@ -276,8 +246,12 @@ export class ServiceIndexView {
   }
 
   protected num(value: number | null): string {
-    if (value === null) return '–';
-    return value.toLocaleString(this.lang() === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 2 });
+    return shownNumber(value, this.lang());
+  }
+
+  /** The template's rows, typed (an ng-template's context is not). */
+  protected asIndicators(indicators: unknown): ServiceIndexIndicator[] {
+    return indicators as ServiceIndexIndicator[];
   }
 
   /** A rate in %, 2.2 in working days (with the procedures' average time limit). */
@@ -285,6 +259,6 @@ export class ServiceIndexView {
     if (i.value === null) return '–';
     if (i.code === '2.2')
       return this.transloco.translate('serviceIndex.days', { days: this.num(i.value), limit: this.num(i.limit ?? 0) });
-    return `${this.num(Math.round(i.value * 1000) / 10)} %`;
+    return shownPercent(i.value, this.lang());
   }
 }

@@ -17,13 +17,6 @@ import { DueMark } from '../due-mark';
   imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, LocalizedPipe, VnDatePipe, DueMark, VndPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .office-links {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 1.5rem;
-      list-style: none;
-      padding: 0;
-    }
     .office-search {
       display: flex;
       flex-wrap: wrap;
@@ -67,7 +60,7 @@ import { DueMark } from '../due-mark';
     @if (isClerk()) {
       <a class="button button--secondary" routerLink="/office/counter">{{ 'office.counter.start' | transloco }}</a>
     }
-    <ul class="office-links">
+    <ul class="link-list">
       <li>
         <a routerLink="/office/print-list">{{ 'office.printList.title' | transloco }}</a>
       </li>

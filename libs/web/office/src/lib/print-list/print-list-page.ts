@@ -115,9 +115,10 @@ import { LocalizedPipe, VnDatePipe } from '@portal/web/ui';
                   @switch (r.state) {
                     @case ('to_print') {
                       <div class="print-actions">
-                        <a [href]="'/api/office/dossiers/' + r.dossierCode + '/result'" download>{{
-                          'office.printList.download' | transloco
-                        }}</a>
+                        <a [href]="'/api/office/dossiers/' + r.dossierCode + '/result'" download
+                          >{{ 'office.printList.download' | transloco }}
+                          <span class="visually-hidden">({{ r.dossierCode }})</span></a
+                        >
                         @if (acts()) {
                           <button type="button" class="button" [disabled]="busy()" (click)="mark(r, 'printed')">
                             {{ 'office.printList.markPrinted' | transloco }}
