@@ -126,6 +126,8 @@ export interface PlanInput {
   months: number;
   /** Approved dossiers at most this many days old get a signed electronic result (older ones were paper). */
   electronicResultDays: number;
+  /** The share received in the last three weeks (0.25: a demonstration's inbox has work in it). */
+  recentShare?: number;
 }
 
 /** One dossier's story. */
@@ -143,7 +145,10 @@ export function planDemoDossier(people: DemoPeople, input: PlanInput): DemoDossi
   ]);
   // Received on a working day of the past months, between 7:30 and 16:30.
   // Spread over the months, with the last fortnight busier: the inbox has work in it.
-  let day = daysBefore(todayInVietnam(now), people.chance(0.25) ? people.int(0, 21) : people.int(0, input.months * 30));
+  let day = daysBefore(
+    todayInVietnam(now),
+    people.chance(input.recentShare ?? 0.25) ? people.int(0, 21) : people.int(0, input.months * 30),
+  );
   while (!isWorkingDay(day, holidays)) day = daysBefore(day, 1);
   let receivedAt = atVietnamTime(day, people.int(7, 15), people.int(30, 59) - (people.chance(0.5) ? 30 : 0));
   if (receivedAt > now) receivedAt = new Date(now.getTime() - people.int(1, 5) * HOUR);

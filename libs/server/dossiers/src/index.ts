@@ -12,4 +12,4 @@ export * from './fan-out/agency-fan-out';
 export * from './system-transition';
 export { readerScope } from './office/office.service';
 export * from './tell-applicant';
-export { nextDossierCode } from './applications/dossier-code';
+export { codePrefix, nextDossierCode } from './applications/dossier-code';

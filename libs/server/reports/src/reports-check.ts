@@ -36,16 +36,22 @@ export interface ReportDifference {
 const KEY = ['grain', 'bucket', 'unit_code', 'procedure_code', 'channel'];
 
 /** Every counter of every bucket, counted from the dossier table with the definitions the triggers use. */
-const counted = () => `
-  SELECT g.grain,
-         CASE g.grain WHEN 'd' THEN c.day WHEN 'm' THEN date_trunc('month', c.day)::date
-              WHEN 'y' THEN date_trunc('year', c.day)::date ELSE DATE '${EPOCH}' END AS bucket,
-         c.unit_code, c.procedure_code, c.channel,
-         ${REPORT_MEASURES.map((m) => `sum(c.${m})::int AS ${m}`).join(', ')}
-    FROM dossier d
-   CROSS JOIN LATERAL report_contributions(d, 1) c
-   CROSS JOIN (VALUES ('d'), ('m'), ('y'), ('t')) AS g (grain)
-   GROUP BY 1, 2, 3, 4, 5`;
+const counted = () => {
+  const sums = REPORT_MEASURES.map((m) => `sum(c.${m})::int AS ${m}`).join(', ');
+  const rollUp = (grain: string, bucket: string) => `
+    SELECT '${grain}'::char(1) AS grain, ${bucket} AS bucket, c.unit_code, c.procedure_code, c.channel, ${sums}
+      FROM days c GROUP BY 2, 3, 4, 5`;
+  // Summed by day once; the months, years and all time from the days (a quarter of the work of summing each grain).
+  return `
+  WITH days AS MATERIALIZED (
+    SELECT c.day, c.unit_code, c.procedure_code, c.channel, ${sums}
+      FROM dossier d CROSS JOIN LATERAL report_contributions(d, 1) c
+     GROUP BY 1, 2, 3, 4)
+  ${rollUp('d', 'c.day')}
+  UNION ALL ${rollUp('m', `date_trunc('month', c.day)::date`)}
+  UNION ALL ${rollUp('y', `date_trunc('year', c.day)::date`)}
+  UNION ALL ${rollUp('t', `DATE '${EPOCH}'`)}`;
+};
 
 /**
  * Every counter the triggers keep, against the same counters computed afresh from every dossier

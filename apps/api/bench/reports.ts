@@ -1,0 +1,266 @@
+/**
+ * npm run bench:reports -- --dossiers N — the auditors' reports, the citizen-service index, the
+ * drill-down and the clerk's inbox, timed through the real API over N dossiers (the volume database
+ * of `npm run seed:volume`, made first if it does not hold N), each beside a direct count over the
+ * same dossiers and the bare endpoint's time in the same run. Then a run of the workflow through
+ * the API and `reports:check` after it.
+ * Options: --database (portal_volume), --requests per case (60), --workflow actions (300), --check.
+ */
+import 'reflect-metadata';
+import { monthsUpTo, todayInVietnam } from '@portal/contracts';
+import { aSignedInAccount, adminDatabaseUrl, databaseUrlFor, type BrowserClient } from '@portal/testing';
+import { Client } from 'pg';
+import type { ApiUnderTest } from '../src/testing/api-under-test';
+import { workflowRun } from '../src/testing/volume';
+import { checkVolume, seedVolume, volumeApi, volumeArgs } from './volume-seed';
+
+interface Timing {
+  case: string;
+  p50: number;
+  p95: number;
+  max: number;
+  target?: number;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+async function timed(name: string, requests: number, run: (i: number) => Promise<void>, target?: number) {
+  for (let i = 0; i < 3; i++) await run(i); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < requests; i++) {
+    const at = performance.now();
+    await run(i);
+    times.push(performance.now() - at);
+  }
+  times.sort((a, b) => a - b);
+  return { case: name, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1], target };
+}
+
+/** A GET that must answer 200. */
+const ok = (browser: BrowserClient, path: string) => async () => {
+  const response = await browser.get(path);
+  if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+  await response.arrayBuffer();
+};
+
+async function existingDossiers(database: string): Promise<number | null> {
+  const admin = new Client({ connectionString: adminDatabaseUrl() });
+  await admin.connect();
+  try {
+    const found = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [database]);
+    if (!found.rowCount) return null;
+  } finally {
+    await admin.end();
+  }
+  const client = new Client({ connectionString: databaseUrlFor(database) });
+  await client.connect();
+  try {
+    const done = await client.query(`SELECT details FROM audit_event WHERE action = 'bench.volume-seeded' LIMIT 1`);
+    return done.rowCount ? Number(done.rows[0].details.dossiers) : null;
+  } catch {
+    return null;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The direct count: form 06's figures for the period summed from the dossiers themselves, as reports:check does. */
+async function directCount(api: ApiUnderTest, from: string, to: string, unitCode: string | null): Promise<number> {
+  const at = performance.now();
+  await api.dataSource.query(
+    `SELECT count(*) FILTER (WHERE f.intake_day BETWEEN $1 AND $2) AS received,
+            count(*) FILTER (WHERE f.intake_day < $1) AS carried_over,
+            count(*) FILTER (WHERE f.close_day BETWEEN $1 AND $2) AS resolved,
+            count(*) FILTER (WHERE f.close_day BETWEEN $1 AND $2 AND f.timeliness = 'late') AS resolved_late,
+            count(*) FILTER (WHERE f.close_day IS NULL OR f.close_day > $2) AS in_progress,
+            count(*) FILTER (WHERE (f.close_day IS NULL OR f.close_day > $2) AND f.overdue_from_day <= $2) AS overdue
+       FROM dossier d CROSS JOIN LATERAL report_facts(d) f
+      WHERE f.intake_day <= $2 AND (f.close_day IS NULL OR f.close_day >= $1)
+        AND ($3::text IS NULL OR d.unit_code = $3)`,
+    [from, to, unitCode],
+  );
+  return performance.now() - at;
+}
+
+async function main(): Promise<void> {
+  const args = volumeArgs(process.argv.slice(2));
+  const requests = Number(args['requests'] ?? 60);
+  const actions = Number(args['workflow'] ?? 300);
+  const held = args['reseed'] ? null : await existingDossiers(args.database);
+  let api: ApiUnderTest;
+  if (held === args.dossiers) {
+    console.log(`bench:reports — reusing ${args.database}, ${args.dossiers.toLocaleString('en-US')} dossiers`);
+    api = await volumeApi(args.database, databaseUrlFor(args.database));
+  } else {
+    api = (await seedVolume(args)).api;
+    await api.dataSource.query(`INSERT INTO audit_event (action, details) VALUES ('bench.volume-seeded', $1)`, [
+      { dossiers: args.dossiers },
+    ]);
+    if (args['check']) await checkVolume(api, 'after the seeder');
+  }
+  try {
+    const base = api.base;
+    const auditor = await aSignedInAccount(base, 'auditor@demo.dichvucong.vn');
+    const leader = await aSignedInAccount(base, 'leader.badinh@demo.dichvucong.vn');
+    const clerk = await aSignedInAccount(base, 'clerk.badinh@demo.dichvucong.vn');
+    const today = todayInVietnam();
+    // The last 24 months, the current one last: each request asks another month.
+    const months = monthsUpTo(today.slice(0, 7), 24);
+    const month = (i: number) => months[months.length - 1 - (i % months.length)];
+    const tabs = ['to_receive', 'in_progress', 'waiting_papers', 'to_sign', 'overdue', 'finished'];
+    const [{ dossiers, wards }] = await api.dataSource.query(
+      `SELECT (SELECT count(*) FROM dossier)::int AS dossiers,
+              (SELECT count(*) FROM administrative_unit WHERE tier = 'commune')::int AS wards`,
+    );
+    const [{ ward }] = await api.dataSource.query(
+      `SELECT count(*)::int AS ward FROM dossier WHERE unit_code = '00004'`,
+    );
+    console.log(
+      `${dossiers.toLocaleString('en-US')} dossiers across ${wards} wards (Ba Đình: ${ward.toLocaleString('en-US')}); ` +
+        `${requests} requests per case, one at a time, after a warm-up; Node ${process.version}`,
+    );
+
+    const timings: Timing[] = [];
+    timings.push(await timed('GET /api/health/live (bare endpoint)', requests, ok(auditor, '/health/live')));
+    timings.push(
+      await timed(
+        'form 06: the country, a month, by province',
+        requests,
+        (i) => ok(auditor, `/reports/processing?month=${month(i)}&groupBy=province`)(),
+        200,
+      ),
+    );
+    timings.push(
+      await timed(
+        'form 06: the country, a year, by province',
+        requests,
+        (i) =>
+          ok(
+            auditor,
+            `/reports/processing?year=${i % 2 ? today.slice(0, 4) : Number(today.slice(0, 4)) - 1}&groupBy=province`,
+          )(),
+        200,
+      ),
+    );
+    timings.push(
+      await timed(
+        "form 06: a ward's month (its leader)",
+        requests,
+        (i) => ok(leader, `/reports/processing?month=${month(i)}&unitCode=00004`)(),
+        200,
+      ),
+    );
+    timings.push(
+      await timed(
+        'trend: 12 months of the country',
+        Math.max(10, Math.round(requests / 3)),
+        ok(auditor, `/reports/processing/trend?months=12`),
+        200,
+      ),
+    );
+    timings.push(
+      await timed(
+        'index (766): every ward of the country, a month',
+        requests,
+        (i) => ok(auditor, `/reports/service-index?month=${month(i)}`)(),
+        200,
+      ),
+    );
+    timings.push(
+      await timed(
+        "index (766): a province's wards, a month",
+        requests,
+        (i) => ok(auditor, `/reports/service-index?month=${month(i)}&provinceCode=01`)(),
+        200,
+      ),
+    );
+    timings.push(
+      await timed(
+        "index (766): a ward's month (its leader)",
+        requests,
+        (i) => ok(leader, `/reports/service-index?month=${month(i)}&unitCode=00004`)(),
+        200,
+      ),
+    );
+    timings.push(
+      await timed('drill-down: a ward, resolved in a month, page 1', requests, (i) =>
+        ok(auditor, `/reports/processing/dossiers?column=resolvedTotal&month=${month(i)}&unitCode=00004`)(),
+      ),
+    );
+    timings.push(
+      await timed('drill-down: the country, received online in a month, page 1', Math.max(10, requests / 3), (i) =>
+        ok(auditor, `/reports/processing/dossiers?column=receivedOnline&month=${month(i)}`)(),
+      ),
+    );
+    timings.push(
+      await timed(
+        "inbox: Ba Đình's clerk, each tab in turn",
+        requests,
+        (i) => ok(clerk, `/office/dossiers?tab=${tabs[i % tabs.length]}`)(),
+        50,
+      ),
+    );
+    timings.push(
+      await timed(
+        "inbox: Ba Đình's clerk, searching a name",
+        requests,
+        (i) =>
+          ok(
+            clerk,
+            `/office/dossiers?tab=finished&q=${encodeURIComponent(['Nguyễn', 'Trần Thị', 'Lê Minh'][i % 3])}`,
+          )(),
+        50,
+      ),
+    );
+
+    const lastMonth = months[months.length - 2];
+    const monthEnd = new Date(Date.UTC(Number(lastMonth.slice(0, 4)), Number(lastMonth.slice(5, 7)), 0))
+      .toISOString()
+      .slice(0, 10);
+    const direct: Timing[] = [];
+    for (const [name, unit] of [
+      ['direct count of form 06 over the dossiers: the country, a month', null],
+      ["direct count of form 06 over the dossiers: a ward's month", '00004'],
+    ] as const) {
+      const runs: number[] = [];
+      for (let i = 0; i < 3; i++) runs.push(await directCount(api, `${lastMonth}-01`, monthEnd, unit));
+      runs.sort((a, b) => a - b);
+      direct.push({ case: name, p50: runs[1], p95: runs[2], max: runs[2] });
+    }
+
+    const ms = (v: number) => `${v.toFixed(1)} ms`;
+    console.table(
+      [...timings, ...direct].map((t) => ({
+        case: t.case,
+        p50: ms(t.p50),
+        p95: ms(t.p95),
+        max: ms(t.max),
+        target: t.target ? `p95 < ${t.target} ms ${t.p95 < t.target ? 'met' : 'MISSED'}` : '',
+      })),
+    );
+    const country = timings[1];
+    console.log(
+      `The country's month from the counters: p95 ${ms(country.p95)}, ${(direct[0].p50 / country.p50).toFixed(0)}× faster ` +
+        `than counting it from the dossiers (${ms(direct[0].p50)}); the bare endpoint takes ${ms(timings[0].p50)}.`,
+    );
+
+    if (actions > 0) {
+      const at = performance.now();
+      const taken = await workflowRun(base, actions);
+      console.log(
+        `  workflow run through the API: ${Object.entries(taken)
+          .map(([a, n]) => `${n} ${a}`)
+          .join(', ')} in ${((performance.now() - at) / 1000).toFixed(1)} s`,
+      );
+      await checkVolume(api, 'after the workflow run');
+    }
+  } finally {
+    await api.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
