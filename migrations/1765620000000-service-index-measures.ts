@@ -54,8 +54,12 @@ const triggerFunction = (measures: string[]) => `
     RETURN NULL;
   END $$`;
 
-/** report_contributions, with the index's three counters after form 06's when `index` is set. */
-const contributions = (index: boolean) => {
+/**
+ * report_contributions, with the index's three counters after form 06's when `index` is set; with
+ * `provinces` (ReportProvinceRollup1765800000000), each contribution once for the ward and once
+ * for its province.
+ */
+export const contributions = (index: boolean, provinces = false) => {
   const measures = index ? [...FORM06_MEASURES, ...INDEX_MEASURES] : FORM06_MEASURES;
   const more = (...values: string[]) => (index ? `, ${values.join(', ')}` : '');
   return `
@@ -63,7 +67,7 @@ const contributions = (index: boolean) => {
     RETURNS TABLE (unit_code varchar, procedure_code varchar, channel varchar, day date,
                    ${measures.map((m) => `${m} integer`).join(', ')})
     LANGUAGE sql STABLE PARALLEL SAFE AS $$
-      SELECT d.unit_code, d.procedure_code, d.channel, x.day,
+      SELECT ${provinces ? 'p.unit_code' : 'd.unit_code'}, d.procedure_code, d.channel, x.day,
              ${measures.map((m) => `x.${m} * weight`).join(', ')}
         FROM report_facts(d) f
         CROSS JOIN LATERAL (VALUES
@@ -79,8 +83,14 @@ const contributions = (index: boolean) => {
            0, 0${more('0', '0', 'd.rated_dissatisfied::int')}),
           (f.overdue_from_day, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0${more('0', '0', '0')}),
           (f.overdue_close_day, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1${more('0', '0', '0')})
-        ) AS x (day, ${measures.join(', ')})
-       WHERE x.day IS NOT NULL
+        ) AS x (day, ${measures.join(', ')})${
+          provinces
+            ? `
+        JOIN administrative_unit u ON u.code = d.unit_code
+        CROSS JOIN LATERAL (VALUES (d.unit_code), (u.parent_code)) AS p (unit_code)`
+            : ''
+        }
+       WHERE x.day IS NOT NULL${provinces ? ' AND p.unit_code IS NOT NULL' : ''}
     $$`;
 };
 

@@ -20,6 +20,7 @@ import { ReportTotals1765520000000 } from './1765520000000-report-totals';
 import { ReportStatementTriggers1765530000000 } from './1765530000000-report-statement-triggers';
 import { ServiceIndexMeasures1765620000000 } from './1765620000000-service-index-measures';
 import { AuditSearch1765700000000 } from './1765700000000-audit-search';
+import { ReportProvinceRollup1765800000000 } from './1765800000000-report-province-rollup';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   ReportStatementTriggers1765530000000,
   ServiceIndexMeasures1765620000000,
   AuditSearch1765700000000,
+  ReportProvinceRollup1765800000000,
 ];

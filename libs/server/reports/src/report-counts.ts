@@ -66,16 +66,19 @@ export async function countsByCell(dataSource: DataSource, query: CountsQuery): 
   };
   for (const term of termsBefore(query.period.from, query.today)) add(term, term.weight, 0);
   for (const term of rangeTerms(query.period.from, query.period.to, query.today)) add(term, 0, term.weight);
+  // The counters are kept per ward and again per province: one tier is read, never both.
   const params: unknown[] = [
-    query.place.unitCode,
-    query.place.provinceCode,
+    query.place.unitCode ?? query.place.provinceCode,
     query.procedureCode ?? null,
     query.channel ?? null,
   ];
-  const filters = `($1::text IS NULL OR c.unit_code = $1)
-    AND ($2::text IS NULL OR c.unit_code IN (SELECT u.code FROM administrative_unit u WHERE u.parent_code = $2))
-    AND ($3::text IS NULL OR c.procedure_code = $3)
-    AND ($4::text IS NULL OR c.channel = $4)`;
+  const [tier, of] = query.byProvince ? ['province', 'u.code'] : ['commune', 'u.parent_code'];
+  const place = query.place.unitCode
+    ? `c.unit_code = $1`
+    : `c.unit_code IN (SELECT u.code FROM administrative_unit u WHERE u.tier = '${tier}' AND ($1::text IS NULL OR ${of} = $1))`;
+  const filters = `${place}
+    AND ($2::text IS NULL OR c.procedure_code = $2)
+    AND ($3::text IS NULL OR c.channel = $3)`;
   // A subquery per range: an index range scan apiece (a join with a list of ranges is planned as a table scan).
   const reads = [...ranges.values()].map((range) => {
     params.push(range.before, range.within, range.grain, range.first, range.last);
@@ -96,7 +99,7 @@ export async function countsByCell(dataSource: DataSource, query: CountsQuery): 
                   GROUP BY r.unit_code, r.procedure_code`;
   const rows = (await dataSource.query(
     query.byProvince
-      ? // Each ward's sums, then added up under its province (the country's report in a few dozen rows).
+      ? // The provinces' own rows (one ward's, when one is asked, put under its province): a few dozen rows.
         `SELECT coalesce(u.parent_code, c.unit_code) AS unit_code, c.procedure_code,
                 ${aliases.map((alias) => `sum(c.${alias}) AS ${alias}`).join(', ')}
            FROM (${cells}) c JOIN administrative_unit u ON u.code = c.unit_code
