@@ -31,6 +31,10 @@ describe('the volume seeder', () => {
   });
 
   it('fills the country with two years of dossiers whose counters a rebuild makes equal to a direct count', async () => {
+    const indexes = `SELECT c.relname AS name, i.indisvalid AS valid FROM pg_index i
+                       JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
+                      WHERE t.relname IN ('dossier', 'dossier_event') ORDER BY 1`;
+    const indexesBefore = await api.dataSource.query(indexes);
     const progress: number[] = [];
     const outcome = await loadVolume(api.dataSource, {
       dossiers: 6000,
@@ -40,6 +44,14 @@ describe('the volume seeder', () => {
       onProgress: (n) => progress.push(n),
     });
     expect(outcome).toMatchObject({ dossiers: 6000, wards: 120 });
+    // The indexes put aside for the load are all back, and valid (the history's on every partition too).
+    expect(await api.dataSource.query(indexes)).toEqual(indexesBefore);
+    expect(indexesBefore.every((i: { valid: boolean }) => i.valid)).toBe(true);
+    const [{ partitionsWithout }] = await api.dataSource.query(`
+      SELECT count(*)::int AS "partitionsWithout" FROM pg_inherits p
+       WHERE p.inhparent = 'dossier_event'::regclass
+         AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = p.inhrelid AND i.indkey::text = '2 1')`);
+    expect(partitionsWithout).toBe(0);
     expect(progress).toEqual([2500, 5000, 6000]);
     expect(outcome.events).toBeGreaterThan(2 * 6000);
 
