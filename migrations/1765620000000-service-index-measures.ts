@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The report's counters before this migration, in the order report_contributions returned them. */
-const FORM06_MEASURES = [
+export const FORM06_MEASURES = [
   'intake',
   'intake_fee',
   'intake_paid',
@@ -18,7 +18,7 @@ const FORM06_MEASURES = [
   'overdue_closed',
 ];
 /** The citizen-service index's own counters (docs/reports.md), after form 06's. */
-const INDEX_MEASURES = ['intake_eid', 'intake_digitised', 'closed_dissatisfied'];
+export const INDEX_MEASURES = ['intake_eid', 'intake_digitised', 'closed_dissatisfied'];
 
 const bucketOf = (grain: string, day: string) =>
   `CASE ${grain} WHEN 'd' THEN ${day} WHEN 'm' THEN date_trunc('month', ${day})::date

@@ -1,25 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { contributions } from './1765620000000-service-index-measures';
+import { contributions, FORM06_MEASURES, INDEX_MEASURES } from './1765620000000-service-index-measures';
 
-const MEASURES = [
-  'intake',
-  'intake_fee',
-  'intake_paid',
-  'closed',
-  'closed_early',
-  'closed_on_time',
-  'closed_late',
-  'closed_days',
-  'closed_approved',
-  'closed_result',
-  'closed_supplement',
-  'closed_refused',
-  'overdue_from',
-  'overdue_closed',
-  'intake_eid',
-  'intake_digitised',
-  'closed_dissatisfied',
-];
+const MEASURES = [...FORM06_MEASURES, ...INDEX_MEASURES];
 
 /**
  * The counters kept per province as well as per ward (docs/reports.md): `report_contributions`

@@ -8,13 +8,13 @@
  */
 import 'reflect-metadata';
 import { createApp } from '../src/create-app';
+import { migratedDatabase } from '../src/testing/volume';
 import { CatalogueSeeder } from '@portal/server/catalogue';
 import { hashPassword, IdentitySeeder } from '@portal/server/identity';
-import { buildDataSourceOptions, loadConfig } from '@portal/server/platform';
+import { loadConfig } from '@portal/server/platform';
 import {
   aBirthApplication,
   BrowserClient,
-  createDatabase,
   deleteRedisKeys,
   dropDatabase,
   newRunId,
@@ -59,7 +59,7 @@ async function timed(
 async function main(): Promise<void> {
   const runId = newRunId();
   const database = `portal_bench_${runId}`;
-  const databaseUrl = await createDatabase(database);
+  const databaseUrl = await migratedDatabase(database);
   const uploadDir = mkdtempSync(join(tmpdir(), 'portal-bench-'));
   const config = {
     ...loadConfig({}),
@@ -70,9 +70,6 @@ async function main(): Promise<void> {
     DATABASE_POOL_SIZE: 20,
     UPLOAD_DIR: uploadDir,
   };
-  const setup = await new DataSource(buildDataSourceOptions(config)).initialize();
-  await setup.runMigrations();
-  await setup.destroy();
   const app = await createApp(config);
   await app.get(IdentitySeeder).seed();
   await app.get(CatalogueSeeder).seed();

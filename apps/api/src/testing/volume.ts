@@ -1,4 +1,4 @@
-import type { InboxPage, InboxTab, OfficeDossier } from '@portal/contracts';
+import type { InboxPage, InboxTab, OfficeDossier, WorkflowAction } from '@portal/contracts';
 import { buildDataSourceOptions, loadConfig } from '@portal/server/platform';
 import { aSignedInAccount, createDatabase, dropDatabase, type BrowserClient } from '@portal/testing';
 import { DataSource } from 'typeorm';
@@ -19,7 +19,7 @@ export async function migratedDatabase(name: string): Promise<string> {
 }
 
 /** Which tab holds the dossiers that each role moves on, and what it does to them. */
-const MOVES: Array<{ tab: InboxTab; role: 'clerk' | 'leader'; actions: string[] }> = [
+const MOVES: Array<{ tab: InboxTab; role: 'clerk' | 'leader'; actions: WorkflowAction[] }> = [
   { tab: 'to_receive', role: 'clerk', actions: ['receive'] },
   { tab: 'in_progress', role: 'clerk', actions: ['start', 'propose_approval'] },
   { tab: 'to_sign', role: 'leader', actions: ['sign'] },
@@ -45,7 +45,7 @@ export async function workflowRun(base: string, actions: number): Promise<Record
       for (const row of inbox.rows) {
         if (left <= 0) break;
         const dossier = (await (await browser.get(`/office/dossiers/${row.code}`)).json()) as OfficeDossier;
-        const action = move.actions.find((a) => dossier.allowedActions.includes(a as never));
+        const action = move.actions.find((a) => dossier.allowedActions.includes(a));
         if (!action) continue;
         const response = await browser.post(`/office/dossiers/${row.code}/actions/${action}`, {
           version: dossier.version,

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DemoPeople, duplicateKeysOf, contactOf, procedureDemos, seededRandom, subjectOf } from '@portal/contracts';
+import { DemoPeople, contactOf, procedureDemos, seededRandom } from '@portal/contracts';
 import { nextDossierCode } from '@portal/server/dossiers';
 import { vnpayDate } from '@portal/server/payments';
 import { audit } from '@portal/server/identity';
 import { QueueNames, writeToOutbox } from '@portal/server/platform';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { dossierRow, eventRows, insertRows } from './dossier-rows';
 import { planDemoDossier, type DemoDossierPlan, type DemoProcedure, type DemoUnit } from './demo-plan';
 
 /** The audit event that marks the demonstration dossiers as made (the seeder runs once per database). */
@@ -108,63 +109,9 @@ export class DemoDataSeeder {
     leaderId: string | null,
   ): Promise<void> {
     const code = await nextDossierCode(manager, plan.provinceCode, plan.submittedAt);
-    const contact = contactOf(plan.procedureCode, plan.data);
-    const started = plan.steps.some((s) => s.action === 'start');
-    const lastAt = plan.steps[plan.steps.length - 1].at;
-    const [{ id }] = await manager.query(
-      `INSERT INTO dossier (code, procedure_code, applicant_id, unit_code, channel, status, data, submitted_at, received_at,
-                            due_at, finished_at, paused_seconds, created_at, updated_at, contact_phone, fee_amount,
-                            late_registration, step, proposal, assignee_id, paused_at, subject_name, applicant_name,
-                            duplicate_keys, fee_items)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $8, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-               $23, $24)
-       RETURNING id`,
-      [
-        code,
-        plan.procedureCode,
-        applicantId,
-        plan.unitCode,
-        plan.channel,
-        plan.status,
-        JSON.stringify(plan.data),
-        plan.submittedAt,
-        plan.receivedAt,
-        plan.dueAt,
-        plan.finishedAt,
-        plan.pausedSeconds,
-        lastAt,
-        contact.phone ?? null,
-        plan.feeTotal,
-        plan.late,
-        plan.step,
-        plan.proposal,
-        started ? clerkId : null,
-        plan.pausedAt,
-        subjectOf(plan.procedureCode, plan.data).fullName,
-        contact.fullName,
-        duplicateKeysOf(plan.procedureCode, plan.data),
-        JSON.stringify(plan.feeLines),
-      ],
-    );
-    const actorOf = { citizen: applicantId, clerk: clerkId, leader: leaderId, system: null };
-    for (const step of plan.steps) {
-      await manager.query(
-        `INSERT INTO dossier_event (dossier_id, actor_id, actor_role, action, from_status, to_status, reason, details,
-                                    occurred_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [
-          id,
-          actorOf[step.role],
-          step.role,
-          step.action,
-          step.from,
-          step.to,
-          step.reason ?? null,
-          step.from === null ? JSON.stringify({ channel: plan.channel }) : null,
-          step.at,
-        ],
-      );
-    }
+    const actors = { citizen: applicantId, clerk: clerkId, leader: leaderId, system: null };
+    const [{ id }] = (await insertRows(manager, 'dossier', [dossierRow(plan, code, actors)], 'id')) as { id: string }[];
+    await insertRows(manager, 'dossier_event', eventRows(plan, id, actors));
     if (plan.paidOnlineAt && applicantId) await this.payment(manager, id, applicantId, plan);
     if (plan.rating)
       await manager.query(

@@ -1,8 +1,9 @@
-import { DemoPeople, duplicateKeysOf, contactOf, procedureDemos, seededRandom, subjectOf } from '@portal/contracts';
+import { DemoPeople, procedureDemos, seededRandom, todayInVietnam } from '@portal/contracts';
 import { codePrefix } from '@portal/server/dossiers';
-import { isWorkingDay, type HolidayCalendar } from '@portal/server/workflow';
+import { workingDaysBetween, type HolidayCalendar } from '@portal/server/workflow';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
+import { dossierRow, eventRows, insertRows, type DemoActors } from './dossier-rows';
 import { planDemoDossier, type DemoDossierPlan, type DemoProcedure, type DemoUnit, type PlanInput } from './demo-plan';
 
 export interface VolumeOptions {
@@ -80,7 +81,7 @@ async function load(runner: QueryRunner, options: VolumeOptions): Promise<Volume
   const staffOf = (unit: string, role: string) =>
     staff.find((s) => s.unit_code === unit && s.roles.includes(role))?.id ?? null;
   await runner.query(`SELECT dossier_event_add_partitions(($1::date - ($2 || ' months')::interval)::date, $1::date)`, [
-    now.toISOString().slice(0, 10),
+    todayInVietnam(now),
     months + 1,
   ]);
 
@@ -97,6 +98,7 @@ async function load(runner: QueryRunner, options: VolumeOptions): Promise<Volume
   };
   const people = new DemoPeople(seededRandom(options.seed ?? 20_261_202));
   const serials = new Map<string, number>();
+  let made = 0;
   const outcome: VolumeOutcome = { dossiers: 0, events: 0, ratings: 0, wards: new Set(wards.map((w) => w.code)).size };
   const next = async (size: number): Promise<DossierRows> => {
     const rows = new DossierRows();
@@ -107,7 +109,7 @@ async function load(runner: QueryRunner, options: VolumeOptions): Promise<Volume
       const prefix = codePrefix(plan.provinceCode, plan.submittedAt);
       const serial = (serials.get(prefix) ?? 0) + 1;
       serials.set(prefix, serial);
-      rows.add(plan, `${prefix}-${String(serial).padStart(6, '0')}`, holidays, outcome.dossiers + size + i, {
+      rows.add(plan, `${prefix}-${String(serial).padStart(6, '0')}`, holidays, made++, {
         citizen: null,
         clerk: staffOf(plan.unitCode, 'clerk'),
         leader: staffOf(plan.unitCode, 'leader'),
@@ -125,8 +127,8 @@ async function load(runner: QueryRunner, options: VolumeOptions): Promise<Volume
       const following = await next(Math.min(batch, options.dossiers - outcome.dossiers - rows.size));
       await writing;
       outcome.dossiers += rows.size;
-      outcome.events += rows.events.dossierId.length;
-      outcome.ratings += rows.ratings.dossierId.length;
+      outcome.events += rows.events.length;
+      outcome.ratings += rows.ratings.length;
       options.onProgress?.(outcome.dossiers);
       rows = following;
     }
@@ -143,10 +145,6 @@ async function load(runner: QueryRunner, options: VolumeOptions): Promise<Volume
   return outcome;
 }
 
-/**
- * The country's units: the demonstration's, then made-up provinces and communes ("Load-test …")
- * up to the counts asked. Answers the wards to spread dossiers over, the demonstration's weighted.
- */
 /**
  * The secondary indexes of the dossier and its history, put aside while the rows go in (building
  * one afterwards is many times faster than keeping it row by row): their definitions.
@@ -177,6 +175,10 @@ async function createIndexes(
   await runner.query(`RESET maintenance_work_mem`);
 }
 
+/**
+ * The country's units: the demonstration's, then made-up provinces and communes ("Load-test …")
+ * up to the counts asked. Answers the wards to spread dossiers over, the demonstration's weighted.
+ */
 async function nationalUnits(runner: QueryRunner, provinces: number, wards: number): Promise<DemoUnit[]> {
   await runner.query(
     `INSERT INTO administrative_unit (code, name, name_en, tier, kind, parent_code)
@@ -186,8 +188,10 @@ async function nationalUnits(runner: QueryRunner, provinces: number, wards: numb
      ON CONFLICT (code) DO NOTHING`,
     [provinces],
   );
-  const [{ communes }] = await runner.query(
-    `SELECT count(*)::int AS communes FROM administrative_unit WHERE tier = 'commune'`,
+  const demonstration = new Set(
+    ((await runner.query(`SELECT code FROM administrative_unit WHERE tier = 'commune'`)) as { code: string }[]).map(
+      (u) => u.code,
+    ),
   );
   await runner.query(
     `INSERT INTO administrative_unit (code, name, name_en, tier, kind, parent_code)
@@ -195,14 +199,14 @@ async function nationalUnits(runner: QueryRunner, provinces: number, wards: numb
             'commune', 'commune', lpad((g % $2 + 1)::text, 2, '0')
        FROM generate_series(1, $1) g
      ON CONFLICT (code) DO NOTHING`,
-    [Math.max(0, wards - communes), provinces],
+    [Math.max(0, wards - demonstration.size), provinces],
   );
   const units = (await runner.query(
     `SELECT u.code, u.name, p.code AS "provinceCode", p.name AS "provinceName"
        FROM administrative_unit u JOIN administrative_unit p ON p.code = u.parent_code
       WHERE u.tier = 'commune' ORDER BY u.code`,
   )) as DemoUnit[];
-  return units.flatMap((u) => (u.code < '10000' ? Array<DemoUnit>(DEMO_WARD_WEIGHT).fill(u) : [u]));
+  return units.flatMap((u) => (demonstration.has(u.code) ? Array<DemoUnit>(DEMO_WARD_WEIGHT).fill(u) : [u]));
 }
 
 /** An approved dossier whose result was signed electronically has been delivered ("returned") since. */
@@ -217,224 +221,61 @@ function delivered(plan: DemoDossierPlan, now: Date): DemoDossierPlan {
   };
 }
 
-const localDay = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-
-/** Working days after `from` up to and including `to` (as the database's report_working_days counts). */
-function workingDaysBetween(from: string, to: string, holidays: HolidayCalendar): number {
-  let count = 0;
-  for (let t = Date.parse(`${from}T00:00:00Z`) + 86_400_000; t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
-    if (isWorkingDay(new Date(t).toISOString().slice(0, 10), holidays)) count++;
-  }
-  return count;
-}
-
-type Actors = Record<'citizen' | 'clerk' | 'leader' | 'system', string | null>;
-
-/** A batch's rows, column by column, for one INSERT … SELECT FROM unnest(…) per table. */
+/** A batch's rows, table by table, each written in one statement. */
 class DossierRows {
-  readonly dossier = {
-    id: [] as string[],
-    code: [] as string[],
-    procedureCode: [] as string[],
-    unitCode: [] as string[],
-    channel: [] as string[],
-    status: [] as string[],
-    data: [] as string[],
-    submittedAt: [] as Date[],
-    receivedAt: [] as (Date | null)[],
-    dueAt: [] as (Date | null)[],
-    finishedAt: [] as (Date | null)[],
-    pausedSeconds: [] as number[],
-    updatedAt: [] as Date[],
-    version: [] as number[],
-    contactPhone: [] as (string | null)[],
-    feeAmount: [] as number[],
-    late: [] as boolean[],
-    step: [] as (string | null)[],
-    proposal: [] as (string | null)[],
-    assigneeId: [] as (string | null)[],
-    pausedAt: [] as (Date | null)[],
-    subjectName: [] as string[],
-    applicantName: [] as string[],
-    duplicateKeys: [] as string[],
-    feeItems: [] as string[],
-    everSupplement: [] as boolean[],
-    paidOnline: [] as boolean[],
-    hasResult: [] as boolean[],
-    processingDays: [] as (number | null)[],
-    eidVerified: [] as boolean[],
-    uploadedPapers: [] as boolean[],
-    dissatisfied: [] as boolean[],
-  };
-  readonly events = {
-    dossierId: [] as string[],
-    actorId: [] as (string | null)[],
-    actorRole: [] as string[],
-    action: [] as string[],
-    fromStatus: [] as (string | null)[],
-    toStatus: [] as string[],
-    reason: [] as (string | null)[],
-    details: [] as (string | null)[],
-    occurredAt: [] as Date[],
-  };
-  readonly ratings = {
-    dossierId: [] as string[],
-    score: [] as number[],
-    comment: [] as (string | null)[],
-    at: [] as Date[],
-  };
+  readonly dossiers: Record<string, unknown>[] = [];
+  readonly events: Record<string, unknown>[] = [];
+  readonly ratings: Record<string, unknown>[] = [];
 
   get size(): number {
-    return this.dossier.id.length;
+    return this.dossiers.length;
   }
 
-  add(plan: DemoDossierPlan, code: string, holidays: HolidayCalendar, n: number, actors: Actors): void {
+  add(plan: DemoDossierPlan, code: string, holidays: HolidayCalendar, n: number, actors: DemoActors): void {
     const id = randomUUID();
-    const d = this.dossier;
-    const contact = contactOf(plan.procedureCode, plan.data);
     const online = plan.channel === 'online';
-    d.id.push(id);
-    d.code.push(code);
-    d.procedureCode.push(plan.procedureCode);
-    d.unitCode.push(plan.unitCode);
-    d.channel.push(plan.channel);
-    d.status.push(plan.status);
-    d.data.push(JSON.stringify(plan.data));
-    d.submittedAt.push(plan.submittedAt);
-    d.receivedAt.push(plan.receivedAt);
-    d.dueAt.push(plan.dueAt);
-    d.finishedAt.push(plan.finishedAt);
-    d.pausedSeconds.push(plan.pausedSeconds);
-    d.updatedAt.push(plan.steps[plan.steps.length - 1].at);
-    d.version.push(plan.steps.length);
-    d.contactPhone.push(contact.phone ?? null);
-    d.feeAmount.push(plan.feeTotal);
-    d.late.push(plan.late);
-    d.step.push(plan.step);
-    d.proposal.push(plan.proposal);
-    d.assigneeId.push(plan.steps.some((s) => s.action === 'start') ? actors.clerk : null);
-    d.pausedAt.push(plan.pausedAt);
-    d.subjectName.push(subjectOf(plan.procedureCode, plan.data).fullName);
-    d.applicantName.push(contact.fullName);
-    d.duplicateKeys.push(JSON.stringify(duplicateKeysOf(plan.procedureCode, plan.data)));
-    d.feeItems.push(JSON.stringify(plan.feeLines));
-    d.everSupplement.push(plan.steps.some((s) => s.to === 'supplement_requested'));
-    d.paidOnline.push(plan.paidOnlineAt !== null);
-    d.hasResult.push(plan.electronicResult);
-    d.processingDays.push(
-      plan.finishedAt
-        ? workingDaysBetween(localDay(plan.receivedAt ?? plan.finishedAt), localDay(plan.finishedAt), holidays)
+    // With the triggers off, the flags they would set are written here.
+    this.dossiers.push({
+      id,
+      ...dossierRow(plan, code, actors),
+      version: plan.steps.length,
+      ever_supplement_requested: plan.steps.some((s) => s.to === 'supplement_requested'),
+      paid_online: plan.paidOnlineAt !== null,
+      has_result: plan.electronicResult,
+      processing_days: plan.finishedAt
+        ? workingDaysBetween(
+            todayInVietnam(plan.receivedAt ?? plan.finishedAt),
+            todayInVietnam(plan.finishedAt),
+            holidays,
+          )
         : null,
-    );
-    // As in the demonstration: about half the online applicants signed in with the national eID.
-    d.eidVerified.push(online && n % 20 < 9);
-    d.uploadedPapers.push(online);
-    d.dissatisfied.push(plan.rating !== null && plan.rating.score <= 2);
-    const e = this.events;
-    for (const step of plan.steps) {
-      e.dossierId.push(id);
-      e.actorId.push(actors[step.role]);
-      e.actorRole.push(step.role);
-      e.action.push(step.action);
-      e.fromStatus.push(step.from);
-      e.toStatus.push(step.to);
-      e.reason.push(step.reason ?? null);
-      e.details.push(step.from === null ? JSON.stringify({ channel: plan.channel }) : null);
-      e.occurredAt.push(step.at);
-    }
-    if (plan.rating) {
-      this.ratings.dossierId.push(id);
-      this.ratings.score.push(plan.rating.score);
-      this.ratings.comment.push(plan.rating.comment);
-      this.ratings.at.push(plan.rating.at);
-    }
+      // As in the demonstration: about half the online applicants signed in with the national eID.
+      applicant_eid_verified: online && n % 20 < 9,
+      has_uploaded_papers: online,
+      rated_dissatisfied: plan.rating !== null && plan.rating.score <= 2,
+    });
+    this.events.push(...eventRows(plan, id, actors));
+    if (plan.rating)
+      this.ratings.push({
+        dossier_id: id,
+        score: plan.rating.score,
+        comment: plan.rating.comment,
+        created_at: plan.rating.at,
+        updated_at: plan.rating.at,
+      });
   }
 
   /** The batch in one transaction. */
   async write(runner: QueryRunner): Promise<void> {
     await runner.startTransaction();
     try {
-      await this.insert(runner);
+      await insertRows(runner, 'dossier', this.dossiers);
+      await insertRows(runner, 'dossier_event', this.events);
+      await insertRows(runner, 'dossier_rating', this.ratings);
       await runner.commitTransaction();
     } catch (error) {
       await runner.rollbackTransaction();
       throw error;
     }
-  }
-
-  private async insert(runner: QueryRunner): Promise<void> {
-    const d = this.dossier;
-    await runner.query(
-      `INSERT INTO dossier (id, code, procedure_code, unit_code, channel, status, data, submitted_at, received_at, due_at,
-                            finished_at, paused_seconds, created_at, updated_at, version, contact_phone, fee_amount,
-                            late_registration, step, proposal, assignee_id, paused_at, subject_name, applicant_name,
-                            duplicate_keys, fee_items, ever_supplement_requested, paid_online, has_result,
-                            processing_days, applicant_eid_verified, has_uploaded_papers, rated_dissatisfied)
-       SELECT r.id, r.code, r.procedure_code, r.unit_code, r.channel, r.status, r.data, r.submitted_at, r.received_at,
-              r.due_at, r.finished_at, r.paused_seconds, r.submitted_at, r.updated_at, r.version, r.contact_phone,
-              r.fee_amount, r.late, r.step, r.proposal, r.assignee_id, r.paused_at, r.subject_name, r.applicant_name,
-              ARRAY(SELECT jsonb_array_elements_text(r.duplicate_keys)), r.fee_items, r.ever_supplement, r.paid_online,
-              r.has_result, r.processing_days, r.eid_verified, r.uploaded_papers, r.dissatisfied
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[],
-                     $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::timestamptz[], $12::int[],
-                     $13::timestamptz[], $14::int[], $15::text[], $16::int[], $17::boolean[], $18::text[], $19::text[],
-                     $20::uuid[], $21::timestamptz[], $22::text[], $23::text[], $24::jsonb[], $25::jsonb[],
-                     $26::boolean[], $27::boolean[], $28::boolean[], $29::int[], $30::boolean[], $31::boolean[],
-                     $32::boolean[])
-           AS r (id, code, procedure_code, unit_code, channel, status, data, submitted_at, received_at, due_at,
-                 finished_at, paused_seconds, updated_at, version, contact_phone, fee_amount, late, step, proposal,
-                 assignee_id, paused_at, subject_name, applicant_name, duplicate_keys, fee_items, ever_supplement,
-                 paid_online, has_result, processing_days, eid_verified, uploaded_papers, dissatisfied)`,
-      [
-        d.id,
-        d.code,
-        d.procedureCode,
-        d.unitCode,
-        d.channel,
-        d.status,
-        d.data,
-        d.submittedAt,
-        d.receivedAt,
-        d.dueAt,
-        d.finishedAt,
-        d.pausedSeconds,
-        d.updatedAt,
-        d.version,
-        d.contactPhone,
-        d.feeAmount,
-        d.late,
-        d.step,
-        d.proposal,
-        d.assigneeId,
-        d.pausedAt,
-        d.subjectName,
-        d.applicantName,
-        d.duplicateKeys,
-        d.feeItems,
-        d.everSupplement,
-        d.paidOnline,
-        d.hasResult,
-        d.processingDays,
-        d.eidVerified,
-        d.uploadedPapers,
-        d.dissatisfied,
-      ],
-    );
-    const e = this.events;
-    await runner.query(
-      `INSERT INTO dossier_event (dossier_id, actor_id, actor_role, action, from_status, to_status, reason, details,
-                                  occurred_at)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                            $8::jsonb[], $9::timestamptz[])`,
-      [e.dossierId, e.actorId, e.actorRole, e.action, e.fromStatus, e.toStatus, e.reason, e.details, e.occurredAt],
-    );
-    const r = this.ratings;
-    if (r.dossierId.length)
-      await runner.query(
-        `INSERT INTO dossier_rating (dossier_id, score, comment, created_at, updated_at)
-         SELECT r.id, r.score, r.comment, r.at, r.at
-           FROM unnest($1::uuid[], $2::int[], $3::text[], $4::timestamptz[]) AS r (id, score, comment, at)`,
-        [r.dossierId, r.score, r.comment, r.at],
-      );
   }
 }

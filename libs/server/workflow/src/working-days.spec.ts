@@ -1,4 +1,4 @@
-import { countingDay, dueAt, isWorkingDay, timeLimitInWorkingDays } from './working-days';
+import { countingDay, dueAt, isWorkingDay, timeLimitInWorkingDays, workingDaysBetween } from './working-days';
 
 /** An instant given in Viet Nam's local time. */
 const vn = (local: string) => new Date(`${local}+07:00`);
@@ -61,5 +61,17 @@ describe('a time limit in working days', () => {
     expect(timeLimitInWorkingDays(0, 'working_days')).toBe(0);
     expect(timeLimitInWorkingDays(8, 'working_hours')).toBe(1);
     expect(timeLimitInWorkingDays(12, 'working_hours')).toBe(2);
+  });
+});
+
+describe('working days between two days', () => {
+  const tet = new Set(['2026-02-16', '2026-02-17']);
+  it('counts the working days after the first up to and including the last', () => {
+    expect(workingDaysBetween('2026-02-09', '2026-02-09', tet)).toBe(0);
+    // Tuesday to Friday of the same week.
+    expect(workingDaysBetween('2026-02-09', '2026-02-13', tet)).toBe(4);
+    // Over a weekend and two days off: Wednesday 18th and Thursday 19th only.
+    expect(workingDaysBetween('2026-02-13', '2026-02-19', tet)).toBe(2);
+    expect(workingDaysBetween('2026-02-19', '2026-02-13', tet)).toBe(0);
   });
 });

@@ -38,6 +38,16 @@ export function nextWorkingDay(day: string, holidays: HolidayCalendar): string {
   return next;
 }
 
+/**
+ * Working days after `from` up to and including `to` (both YYYY-MM-DD): a dossier's processing
+ * days from its reception day to its finish day, as the database's `report_working_days` counts them.
+ */
+export function workingDaysBetween(from: string, to: string, holidays: HolidayCalendar): number {
+  let count = 0;
+  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day, holidays)) count++;
+  return count;
+}
+
 /** The working day a dossier received at this instant counts from. */
 export function countingDay(receivedAt: Date, holidays: HolidayCalendar): string {
   const day = localDay(receivedAt);
