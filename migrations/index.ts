@@ -21,6 +21,7 @@ import { ReportStatementTriggers1765530000000 } from './1765530000000-report-sta
 import { ServiceIndexMeasures1765620000000 } from './1765620000000-service-index-measures';
 import { AuditSearch1765700000000 } from './1765700000000-audit-search';
 import { ReportProvinceRollup1765800000000 } from './1765800000000-report-province-rollup';
+import { DossierExports1765900000000 } from './1765900000000-dossier-exports';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   ServiceIndexMeasures1765620000000,
   AuditSearch1765700000000,
   ReportProvinceRollup1765800000000,
+  DossierExports1765900000000,
 ];

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import type { PaymentStart, ProcedureAdminView } from '@portal/contracts';
+import type { DossierExport, PaymentStart, ProcedureAdminView } from '@portal/contracts';
+import { DossierExportRunner } from '@portal/server/reports';
 import { hashPassword } from '@portal/server/identity';
 import {
   aBirthApplication,
@@ -21,6 +22,7 @@ import {
   inventoryProblems,
   matches,
   publicWrites,
+  deferredReads,
   routeKey,
   staff,
   writingMethods,
@@ -226,7 +228,17 @@ describe('API: who may call which route (the authorisation matrix)', () => {
       `SELECT a.id FROM attachment a JOIN dossier d ON d.id = a.dossier_id WHERE d.code = $1`,
       [dossierCode],
     );
+    // The auditor's export of a list of dossiers, made to the end (by the worker's runner, here in the test).
+    const asked = await sessions.auditor.post('/reports/exports', {
+      month: '2025-03',
+      column: 'receivedTotal',
+      format: 'csv',
+    });
+    if (asked.status !== 202) throw new Error(`fixture: the export was not asked for (${asked.status})`);
+    const { id: exportId } = (await asked.json()) as DossierExport;
+    if (!(await new DossierExportRunner(dataSource, api.config).run(exportId))) throw new Error('fixture: no export');
     const shared: MatrixContext['shared'] = {
+      exportId,
       draftId: draft.id,
       dossierCode,
       dossierPhone: '0912345678',
@@ -326,13 +338,15 @@ describe('API: who may call which route (the authorisation matrix)', () => {
     }
   });
 
-  it('refuses every write by an auditor, save the public ones (signing in, out and up, the status lookup)', () => {
+  it('refuses every write by an auditor, save the public ones (signing in, out and up, the status lookup) and the exports asked for', () => {
     const writes = authorisationMatrix.filter((row) => writingMethods.includes(row.method));
     for (const key of publicWrites) {
       const row = writes.find((r) => routeKey(r) === key);
       expect({ key, expect: row?.expect }).toEqual({ key, expect: Object.fromEntries(actors.map((a) => [a, '2xx'])) });
     }
-    const guarded = writes.filter((row) => !publicWrites.includes(routeKey(row)));
+    // A deferred read is a row of the matrix, allowed to whoever reads what it exports.
+    for (const key of deferredReads) expect(writes.find((r) => routeKey(r) === key)?.expect.auditor).toBe('2xx');
+    const guarded = writes.filter((row) => ![...publicWrites, ...deferredReads].includes(routeKey(row)));
     expect(guarded.length).toBeGreaterThanOrEqual(13);
     expect(guarded.filter((row) => row.expect.auditor !== '403').map(routeKey)).toEqual([]);
     const notRefused = cells.filter(

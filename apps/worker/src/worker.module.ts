@@ -13,6 +13,7 @@ import {
 import { DossiersWorkerModule } from '@portal/server/dossiers';
 import { NotificationsModule } from '@portal/server/notifications';
 import { PaymentsWorkerModule } from '@portal/server/payments';
+import { ReportsWorkerModule } from '@portal/server/reports';
 import { ResultsWorkerModule } from '@portal/server/results';
 
 /** Composition only: the relay and the processors this worker runs. */
@@ -36,6 +37,7 @@ export class WorkerModule {
         DossiersWorkerModule,
         PaymentsWorkerModule,
         ResultsWorkerModule,
+        ReportsWorkerModule,
       ],
     };
   }

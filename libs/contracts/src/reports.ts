@@ -294,3 +294,64 @@ export function addReportFigures(rows: readonly ReportFigures[]): ReportFigures 
   }
   return total;
 }
+
+/** The formats a list of dossiers is exported in, in the background. */
+export const dossierExportFormats = ['xlsx', 'csv'] as const;
+export type DossierExportFormat = (typeof dossierExportFormats)[number];
+
+/**
+ * `POST /api/reports/exports`: the whole list of dossiers behind one figure of the report (the drill-down's
+ * query without its page), as a file made in the background, in `lang` (else the request's language).
+ */
+export const dossierExportRequestSchema = withPeriod(
+  z.object({
+    ...reportFilterShape,
+    column: z.enum(reportColumns, { message: 'choose' }),
+    format: z.enum(dossierExportFormats, { message: 'choose' }),
+    lang: z.enum(['vi', 'en'], { message: 'choose' }).optional(),
+  }),
+);
+export type DossierExportRequest = z.output<typeof dossierExportRequestSchema>;
+
+/** `GET /api/reports/exports/:id`, `…/:id/file`. */
+export const dossierExportIdSchema = z.object({
+  id: z.uuid({ message: 'wrongType' }).meta({ description: 'The export, as `POST /api/reports/exports` answered.' }),
+});
+
+/** queued → running → done (the file can be downloaded until it expires) or failed. */
+export const dossierExportStatuses = ['queued', 'running', 'done', 'failed', 'expired'] as const;
+export type DossierExportStatus = (typeof dossierExportStatuses)[number];
+
+/** How long a finished export's file is kept for its requester to download. */
+export const DOSSIER_EXPORT_KEEP_DAYS = 7;
+
+/** One export as its requester sees it: what it lists, how far it has got, and the file when it is done. */
+export interface DossierExport {
+  id: string;
+  status: DossierExportStatus;
+  format: DossierExportFormat;
+  language: 'vi' | 'en';
+  column: ReportColumn;
+  period: { from: string; to: string };
+  filters: {
+    unitCode: string | null;
+    provinceCode: string | null;
+    procedureCode: string | null;
+    channel: string | null;
+  };
+  /** How many dossiers the file lists (known once the job has started counting). */
+  total: number | null;
+  /** How many are written so far. */
+  written: number;
+  fileName: string;
+  sizeBytes: number | null;
+  createdAt: string;
+  finishedAt: string | null;
+  /** When the file is deleted (a finished export only). */
+  expiresAt: string | null;
+}
+
+/** `GET /api/reports/exports`: the requester's exports, newest first. */
+export interface DossierExportList {
+  exports: DossierExport[];
+}

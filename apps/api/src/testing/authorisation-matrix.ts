@@ -63,6 +63,8 @@ export interface MatrixContext {
     attachmentId: string;
     /** A queue of the dashboard. */
     queueName: string;
+    /** The auditor's export of a list of dossiers, its file made. */
+    exportId: string;
   };
   /** Built for one cell, for requests that use up what they act on. */
   fresh: {
@@ -131,6 +133,12 @@ export const publicWrites = [
   'POST /api/dossiers/lookup',
   'POST /api/verify/:code/file',
 ];
+
+/**
+ * Reads done in the background: a POST that asks for a report's file to be made (the dossiers behind a
+ * figure), and changes no record of the portal but the request itself. Auditors may ask, as they read.
+ */
+export const deferredReads = ['POST /api/reports/exports'];
 
 const every = (outcome: Outcome): Record<Actor, Outcome> =>
   Object.fromEntries(actors.map((actor) => [actor, outcome])) as Record<Actor, Outcome>;
@@ -589,6 +597,32 @@ export const authorisationMatrix: MatrixRow[] = [
     path: '/api/reports/service-index',
     expect: { ...every('403'), anonymous: '401', wardLeader: '2xx', auditor: '2xx' },
     request: () => ({ query: 'month=2025-03' }),
+  },
+  // Exports of a list of dossiers made in the background: asked for and downloaded by whoever may read the list.
+  {
+    method: 'POST',
+    path: '/api/reports/exports',
+    expect: { ...every('403'), anonymous: '401', wardLeader: '2xx', auditor: '2xx' },
+    request: () => ({ body: { month: '2025-03', column: 'resolvedOverdue', format: 'xlsx' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/reports/exports',
+    expect: { ...every('403'), anonymous: '401', wardLeader: '2xx', auditor: '2xx' },
+  },
+  {
+    method: 'GET',
+    path: '/api/reports/exports/:id',
+    note: "The export is the auditor's: the leader, who may export too, finds no such export of theirs.",
+    expect: { ...every('403'), anonymous: '401', wardLeader: '404', auditor: '2xx' },
+    request: (ctx) => ({ params: { id: ctx.shared.exportId } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/reports/exports/:id/file',
+    note: "The auditor's file: nobody else downloads it.",
+    expect: { ...every('403'), anonymous: '401', wardLeader: '404', auditor: '2xx' },
+    request: (ctx) => ({ params: { id: ctx.shared.exportId } }),
   },
   // The citizen-service index as open data: anyone reads it.
   { method: 'GET', path: '/api/public/service-index', expect: PUBLIC, request: () => ({ query: 'month=2025-03' }) },

@@ -119,7 +119,7 @@ export function ApiNoBody(reason: string): MethodDecorator {
  * same status from several decorators are joined (Nest's swagger merges their descriptions).
  */
 export function ApiErrors(
-  responses: Partial<Record<400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429, string>>,
+  responses: Partial<Record<400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429, string>>,
 ): MethodDecorator {
   return applyDecorators(
     ...Object.entries(responses).map(([status, description]) =>

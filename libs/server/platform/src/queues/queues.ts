@@ -13,6 +13,7 @@ export const QueueNames = {
   agencyFanOut: 'agency-fan-out',
   payments: 'payments',
   documents: 'documents',
+  reportExports: 'report-exports',
 } as const;
 export type QueueName = (typeof QueueNames)[keyof typeof QueueNames];
 export const knownQueues: readonly string[] = Object.values(QueueNames);
