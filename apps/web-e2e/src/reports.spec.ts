@@ -115,4 +115,46 @@ test.describe('the auditors’ reports', () => {
     await expect(auditor.locator('#form06-print thead .number-row th')).toHaveCount(13);
     await auditor.context().close();
   });
+
+  test('the auditor exports a year of the country’s dossiers in the background: a progress bar, then the file', async ({
+    browser,
+    baseURL,
+  }) => {
+    test.setTimeout(120_000);
+    const auditor = await signedInPage(browser, baseURL, 'auditor@demo.dichvucong.vn');
+    const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
+    await auditor.goto(`/reports/dossiers?year=${year}&column=receivedTotal`);
+    const totalText = await auditor.locator('#report-dossiers-total').innerText();
+    const count = Number(/^([\d.,]+) hồ sơ/.exec(totalText)?.[1].replace(/[.,]/g, ''));
+    expect(count).toBeGreaterThan(50);
+
+    await auditor.locator('#export-list-xlsx').click();
+    const progress = auditor.locator('dvc-export-progress');
+    await expect(progress.locator('progress')).toBeVisible();
+    await expect(progress.getByRole('status')).toBeVisible();
+    const link = progress.locator('a.export-download');
+    await expect(link).toBeVisible({ timeout: 60_000 });
+    await expect(progress.locator('progress')).toHaveAttribute('value', String(count));
+    await expect(progress).toContainText(`${count.toLocaleString('vi')} trên ${count.toLocaleString('vi')} hồ sơ`);
+    await expectNoAccessibilityViolations(auditor);
+    const downloading = auditor.waitForEvent('download');
+    await link.click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`ho-so_receivedTotal_${year}-01-01_${year}-12-31.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getCell('A1').value).toBe('DANH SÁCH HỒ SƠ: TỔNG SỐ HỒ SƠ TIẾP NHẬN (KỂ CẢ KỲ TRƯỚC CHUYỂN QUA)');
+    // The heading's four lines, then a line per dossier: as many as the figure, the first the list's first.
+    expect(sheet.actualRowCount - 4).toBe(count);
+    const firstCode = await auditor.locator('#report-dossiers tbody tr').first().locator('td').first().innerText();
+    expect(sheet.getRow(5).getCell(2).value).toBe(firstCode);
+
+    // Kept under "your exports", with its link, for the days it is kept.
+    await auditor.getByRole('link', { name: 'Các tệp đã xuất' }).click();
+    await expect(auditor.getByRole('heading', { level: 1 })).toHaveText('Các tệp đã xuất');
+    await expect(auditor.locator('#exports li').first().locator('a.export-download')).toBeVisible();
+    await expectNoAccessibilityViolations(auditor);
+    await auditor.context().close();
+  });
 });

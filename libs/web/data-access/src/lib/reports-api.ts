@@ -1,7 +1,11 @@
-import { httpResource, HttpResourceRef } from '@angular/common/http';
-import { Injectable } from '@angular/core';
+import { HttpClient, httpResource, HttpResourceRef } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
 import type {
   AuditPage,
+  DossierExport,
+  DossierExportFormat,
+  DossierExportList,
   ProcessingReport,
   ReportDossierPage,
   ReportTrend,
@@ -17,6 +21,8 @@ export type ReportParams = Record<string, string>;
  */
 @Injectable({ providedIn: 'root' })
 export class ReportsApi {
+  private readonly http = inject(HttpClient);
+
   processing(params: () => ReportParams | undefined): HttpResourceRef<ProcessingReport | undefined> {
     return this.get('/api/reports/processing', params);
   }
@@ -42,6 +48,24 @@ export class ReportsApi {
   /** The auditors' audit trail. */
   auditTrail(params: () => ReportParams | undefined): HttpResourceRef<AuditPage | undefined> {
     return this.get('/api/audit', params);
+  }
+
+  /** Asks for the whole list behind a figure (the drill-down's query) as a file made in the background. */
+  requestExport(params: ReportParams, format: DossierExportFormat, lang: 'vi' | 'en'): Promise<DossierExport> {
+    const { page: _page, ...query } = params;
+    const body: Record<string, unknown> = { ...query, format, lang };
+    if (typeof body['year'] === 'string') body['year'] = Number(body['year']);
+    return firstValueFrom(this.http.post<DossierExport>('/api/reports/exports', body));
+  }
+
+  /** One's own exports, newest first; reloaded to follow their progress. */
+  exports(): HttpResourceRef<DossierExportList | undefined> {
+    return httpResource<DossierExportList>(() => '/api/reports/exports');
+  }
+
+  /** Where a finished export's file is downloaded. */
+  exportFileUrl(id: string): string {
+    return `/api/reports/exports/${encodeURIComponent(id)}/file`;
   }
 
   private get<T>(url: string, params: () => ReportParams | undefined): HttpResourceRef<T | undefined> {

@@ -211,6 +211,9 @@ const RATES: Array<{ key: keyof ReportRates; days?: boolean }> = [
           </li>
         }
         <li>
+          <a routerLink="/reports/exports">{{ 'reports.exports.mine' | transloco }}</a>
+        </li>
+        <li>
           <a id="export-xlsx" [href]="exportUrl('xlsx')" download>{{ 'reports.export.xlsx' | transloco }}</a>
         </li>
         <li>

@@ -5,6 +5,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Language, pageTitle, ReportsApi, toApiProblem, type ReportParams } from '@portal/web/data-access';
 import { LocalizedPipe, VnDatePipe } from '@portal/web/ui';
 import { isReportColumn, reportParamsOf, shownDay } from './report-params';
+import { DossierExportPanel } from './dossier-export-panel';
 import { ReportPager } from './report-pager';
 
 /**
@@ -13,7 +14,7 @@ import { ReportPager } from './report-pager';
  */
 @Component({
   selector: 'dvc-report-dossiers-page',
-  imports: [RouterLink, TranslocoPipe, LocalizedPipe, VnDatePipe, ReportPager],
+  imports: [RouterLink, TranslocoPipe, LocalizedPipe, VnDatePipe, ReportPager, DossierExportPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p>
@@ -63,6 +64,9 @@ import { ReportPager } from './report-pager';
             </tbody>
           </table>
           <dvc-report-pager [page]="p.page" [hasNext]="p.page < pageCount()" [pages]="pageCount()" />
+          @if (apiParams(); as q) {
+            <dvc-dossier-export-panel [params]="q" [count]="p.total" [lang]="lang()" />
+          }
         }
       } @else if (page.error()) {
         <div class="notice notice--error" role="alert">{{ problem() }}</div>
@@ -83,7 +87,7 @@ export class ReportDossiersPage {
     return isReportColumn(column) ? column : null;
   });
   protected readonly reportParams = computed(() => reportParamsOf(this.query()));
-  private readonly apiParams = computed<ReportParams | undefined>(() => {
+  protected readonly apiParams = computed<ReportParams | undefined>(() => {
     const column = this.column();
     if (!column) return undefined;
     const page = this.query()['page'];

@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { rolesRequired } from '@portal/web/data-access';
 import { AuditTrailPage } from './audit-trail-page';
+import { ExportsPage } from './exports-page';
 import { ProcessingReportPage } from './processing-report-page';
 import { ReportDossiersPage } from './report-dossiers-page';
 import { ReportPrintPage } from './report-print-page';
@@ -21,6 +22,7 @@ export const reportsRoutes: Routes = [
       { path: '', pathMatch: 'full', component: ProcessingReportPage },
       { path: 'dossiers', component: ReportDossiersPage },
       { path: 'print', component: ReportPrintPage },
+      { path: 'exports', component: ExportsPage },
       { path: 'index', component: ServiceIndexPage },
       { path: 'audit', canActivate: [auditorRequired], component: AuditTrailPage },
     ],
