@@ -22,6 +22,7 @@ import { ServiceIndexMeasures1765620000000 } from './1765620000000-service-index
 import { AuditSearch1765700000000 } from './1765700000000-audit-search';
 import { ReportProvinceRollup1765800000000 } from './1765800000000-report-province-rollup';
 import { DossierExports1765900000000 } from './1765900000000-dossier-exports';
+import { InboxCoveringIndex1765910000000 } from './1765910000000-inbox-covering-index';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   AuditSearch1765700000000,
   ReportProvinceRollup1765800000000,
   DossierExports1765900000000,
+  InboxCoveringIndex1765910000000,
 ];

@@ -40,6 +40,7 @@ describe('migrations', () => {
       'dossier_code_counter',
       'dossier_draft',
       'dossier_event',
+      'dossier_export',
       'dossier_rating',
       'dossier_result',
       'holiday',
