@@ -96,7 +96,9 @@ async function main(): Promise<void> {
     const at = performance.now();
     const applied = await api.dataSource.runMigrations({ transaction: 'each' });
     if (applied.length)
-      console.log(`  applied ${applied.map((m) => m.name).join(', ')} (${((performance.now() - at) / 1000).toFixed(1)} s)`);
+      console.log(
+        `  applied ${applied.map((m) => m.name).join(', ')} (${((performance.now() - at) / 1000).toFixed(1)} s)`,
+      );
   } else {
     api = (await seedVolume(args)).api;
     if (args['check']) await checkVolume(api, 'after the seeder');
