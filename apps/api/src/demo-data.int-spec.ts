@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { DemoDataSeeder } from '@portal/server/demo-data';
+import { FileStore } from '@portal/server/dossiers';
+import { createHash } from 'node:crypto';
 import { checkReportAggregates } from '@portal/server/reports';
 import type { DataSource } from 'typeorm';
 import { startApi, type ApiUnderTest } from './testing/api-under-test';
@@ -24,7 +26,8 @@ describe('demonstration data', () => {
     await runner.connect();
     await runner.startTransaction();
     try {
-      const seeder = new DemoDataSeeder(api.dataSource);
+      const files = api.app.get(FileStore, { strict: false });
+      const seeder = new DemoDataSeeder(api.dataSource, files);
       // What is there before (the other specs' dossiers), to tell the demonstration's apart.
       await runner.query(`CREATE TEMP TABLE dossier_before ON COMMIT DROP AS SELECT id FROM dossier`);
       const before = Number((await runner.query(`SELECT count(*) FROM dossier`))[0].count);
@@ -68,6 +71,25 @@ describe('demonstration data', () => {
           FROM (${demo}) d`);
       for (const fact of ['overdue', 'paid', 'eid_verified', 'rated', 'results_queued', 'receipts_queued'])
         expect({ fact, some: Number(facts[fact]) > 0 }).toEqual({ fact, some: true });
+      // The online applicants uploaded their papers (the index's 4.2): each a PDF kept as uploads are.
+      const [uploads] = await q(`
+        SELECT bool_and(has_uploaded_papers = (channel = 'online'))::boolean AS flagged,
+               count(*) FILTER (WHERE channel = 'online')::int AS online FROM (${demo}) d`);
+      expect(uploads).toMatchObject({ flagged: true });
+      const papers = (await q(
+        `SELECT a.storage_key, a.size_bytes, a.sha256, a.paper_code FROM attachment a
+          WHERE a.dossier_id IN (SELECT id FROM (${demo}) d)`,
+      )) as Array<{ storage_key: string; size_bytes: number; sha256: string; paper_code: string }>;
+      expect(papers.length).toBeGreaterThanOrEqual(Number(uploads['online']));
+      const handle = await files.open(papers[0].storage_key);
+      const bytes = await handle?.readFile();
+      await handle?.close();
+      expect(bytes?.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(
+        createHash('sha256')
+          .update(bytes ?? Buffer.alloc(0))
+          .digest('hex'),
+      ).toBe(papers[0].sha256);
       // The aggregates the reports read equal a direct count over every dossier, these included.
       expect(await checkReportAggregates(runner.manager as unknown as DataSource)).toEqual([]);
     } finally {

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DemoPeople, contactOf, procedureDemos, seededRandom } from '@portal/contracts';
-import { nextDossierCode } from '@portal/server/dossiers';
+import { FileStore, nextDossierCode } from '@portal/server/dossiers';
 import { vnpayDate } from '@portal/server/payments';
 import { audit } from '@portal/server/identity';
 import { QueueNames, writeToOutbox } from '@portal/server/platform';
 import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { DataSource, type EntityManager } from 'typeorm';
+import { demoPaperPdf } from './demo-paper';
 import { dossierRow, eventRows, insertRows } from './dossier-rows';
 import { planDemoDossier, type DemoDossierPlan, type DemoProcedure, type DemoUnit } from './demo-plan';
 
@@ -31,9 +33,22 @@ export interface DemoDataOptions {
  * results (and paid ones' receipts) the real way. Runs once per database (an audit event marks it);
  * never part of a production deployment's seed.
  */
+interface PaperRow {
+  code: string;
+  name: { vi: string; en: string };
+  mandatory: boolean;
+  providedByForm: boolean;
+}
+
 @Injectable()
 export class DemoDataSeeder {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** The papers an online applicant uploads, by procedure: the mandatory ones the form does not provide. */
+  private uploads = new Map<string, Array<{ code: string; name: { vi: string; en: string } }>>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly files: FileStore,
+  ) {}
 
   async seed(options: DemoDataOptions = {}): Promise<{ dossiers: number; alreadyThere: boolean }> {
     return this.dataSource.transaction((manager) => this.seedIn(manager, options));
@@ -56,10 +71,17 @@ export class DemoDataSeeder {
     )) as DemoUnit[];
     const procedures = (
       await manager.query(
-        `SELECT code, time_limit_amount AS "timeLimitDays", fees FROM procedure WHERE code = ANY($1) ORDER BY code`,
+        `SELECT code, time_limit_amount AS "timeLimitDays", fees, required_papers AS "papers"
+           FROM procedure WHERE code = ANY($1) ORDER BY code`,
         [Object.keys(procedureDemos)],
       )
-    ).map((p: DemoProcedure) => ({ ...p, timeLimitDays: Number(p.timeLimitDays) })) as DemoProcedure[];
+    ).map((p: DemoProcedure & { papers: PaperRow[] }) => {
+      this.uploads.set(
+        p.code,
+        p.papers.filter((paper) => paper.mandatory && !paper.providedByForm),
+      );
+      return { code: p.code, fees: p.fees, timeLimitDays: Number(p.timeLimitDays) };
+    }) as DemoProcedure[];
     if (!units.length || !procedures.length) throw new Error('seed the wards and the procedures first (cli.js seed)');
     const holidays = new Set<string>(
       (await manager.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day FROM holiday`)).map((h: { day: string }) => h.day),
@@ -112,6 +134,7 @@ export class DemoDataSeeder {
     const actors = { citizen: applicantId, clerk: clerkId, leader: leaderId, system: null };
     const [{ id }] = (await insertRows(manager, 'dossier', [dossierRow(plan, code, actors)], 'id')) as { id: string }[];
     await insertRows(manager, 'dossier_event', eventRows(plan, id, actors));
+    if (applicantId) await this.papers(manager, id, code, applicantId, plan);
     if (plan.paidOnlineAt && applicantId) await this.payment(manager, id, applicantId, plan);
     if (plan.rating)
       await manager.query(
@@ -121,6 +144,45 @@ export class DemoDataSeeder {
     // The signed result, issued by the worker as for any dossier the leader signs.
     if (plan.electronicResult)
       await writeToOutbox(manager, [{ queue: QueueNames.documents, name: 'issue-result', payload: { dossierId: id } }]);
+  }
+
+  /**
+   * The papers the online applicant uploaded with the application (the index's 4.2): a made-up one-page PDF
+   * each, kept as uploads are (a file under a random name), attached to the dossier when it was submitted.
+   */
+  private async papers(
+    manager: EntityManager,
+    dossierId: string,
+    code: string,
+    ownerId: string,
+    plan: DemoDossierPlan,
+  ) {
+    for (const paper of this.uploads.get(plan.procedureCode) ?? []) {
+      const bytes = demoPaperPdf([
+        paper.name.vi,
+        `Ho so ${code}`,
+        'Ban mau cua du lieu trinh dien - khong phai giay to that.',
+        'A made-up paper of the demonstration - not a real document.',
+      ]);
+      const received = await this.files.receive(Readable.from([bytes]), bytes.length);
+      const key = FileStore.newKey();
+      await this.files.keep(received, key);
+      await manager.query(
+        `INSERT INTO attachment (owner_id, dossier_id, paper_code, file_name, mime_type, size_bytes, sha256, storage_key,
+                                 created_at)
+         VALUES ($1, $2, $3, $4, 'application/pdf', $5, $6, $7, $8)`,
+        [
+          ownerId,
+          dossierId,
+          paper.code,
+          `${paper.code}.pdf`,
+          received.sizeBytes,
+          received.sha256,
+          key,
+          plan.submittedAt,
+        ],
+      );
+    }
   }
 
   /** The gateway payment that settled the fee, as the IPN left it; a recent one's receipt is issued by the worker. */
