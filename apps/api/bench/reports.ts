@@ -8,11 +8,10 @@
  */
 import 'reflect-metadata';
 import { monthsUpTo, todayInVietnam } from '@portal/contracts';
-import { aSignedInAccount, adminDatabaseUrl, databaseUrlFor, type BrowserClient } from '@portal/testing';
-import { Client } from 'pg';
+import { aSignedInAccount, type BrowserClient } from '@portal/testing';
 import type { ApiUnderTest } from '../src/testing/api-under-test';
 import { workflowRun } from '../src/testing/volume';
-import { checkVolume, seedVolume, volumeApi, volumeArgs, VOLUME_SEEDED } from './volume-seed';
+import { checkVolume, volumeArgs, volumeDatabase } from './volume-seed';
 
 interface Timing {
   case: string;
@@ -44,27 +43,6 @@ const ok = (browser: BrowserClient, path: string) => async () => {
   await response.arrayBuffer();
 };
 
-async function existingDossiers(database: string): Promise<number | null> {
-  const admin = new Client({ connectionString: adminDatabaseUrl() });
-  await admin.connect();
-  try {
-    const found = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [database]);
-    if (!found.rowCount) return null;
-  } finally {
-    await admin.end();
-  }
-  const client = new Client({ connectionString: databaseUrlFor(database) });
-  await client.connect();
-  try {
-    const done = await client.query(`SELECT details FROM audit_event WHERE action = $1 LIMIT 1`, [VOLUME_SEEDED]);
-    return done.rowCount ? Number(done.rows[0].details.dossiers) : null;
-  } catch {
-    return null;
-  } finally {
-    await client.end();
-  }
-}
-
 /** The direct count: form 06's figures for the period summed from the dossiers themselves, as reports:check does. */
 async function directCount(api: ApiUnderTest, from: string, to: string, unitCode: string | null): Promise<number> {
   const at = performance.now();
@@ -87,22 +65,7 @@ async function main(): Promise<void> {
   const args = volumeArgs(process.argv.slice(2));
   const requests = Number(args['requests'] ?? 60);
   const actions = Number(args['workflow'] ?? 300);
-  const held = args['reseed'] ? null : await existingDossiers(args.database);
-  let api: ApiUnderTest;
-  if (held === args.dossiers) {
-    console.log(`bench:reports — reusing ${args.database}, ${args.dossiers.toLocaleString('en-US')} dossiers`);
-    api = await volumeApi(args.database, databaseUrlFor(args.database));
-    // A database seeded before the latest migrations gets them now (an index, a table), timed.
-    const at = performance.now();
-    const applied = await api.dataSource.runMigrations({ transaction: 'each' });
-    if (applied.length)
-      console.log(
-        `  applied ${applied.map((m) => m.name).join(', ')} (${((performance.now() - at) / 1000).toFixed(1)} s)`,
-      );
-  } else {
-    api = (await seedVolume(args)).api;
-    if (args['check']) await checkVolume(api, 'after the seeder');
-  }
+  const api = await volumeDatabase(args);
   try {
     const base = api.base;
     const auditor = await aSignedInAccount(base, 'auditor@demo.dichvucong.vn');

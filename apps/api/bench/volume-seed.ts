@@ -8,6 +8,8 @@ import 'reflect-metadata';
 import { loadVolume } from '@portal/server/demo-data';
 import { audit } from '@portal/server/identity';
 import { checkReportAggregates, describeDifference, rebuildReportAggregates } from '@portal/server/reports';
+import { adminDatabaseUrl, databaseUrlFor } from '@portal/testing';
+import { Client } from 'pg';
 import { startApi, type ApiUnderTest } from '../src/testing/api-under-test';
 import { migratedDatabase } from '../src/testing/volume';
 
@@ -68,6 +70,49 @@ export async function seedVolume(args: VolumeArgs): Promise<{ url: string; api: 
   const [{ size }] = await api.dataSource.query(`SELECT pg_size_pretty(pg_database_size(current_database())) AS size`);
   console.log(`  database size: ${size}`);
   return { url, api };
+}
+
+/** How many dossiers the volume database was seeded with (its mark), or null when it is missing or unmarked. */
+export async function existingDossiers(database: string): Promise<number | null> {
+  const admin = new Client({ connectionString: adminDatabaseUrl() });
+  await admin.connect();
+  try {
+    const found = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [database]);
+    if (!found.rowCount) return null;
+  } finally {
+    await admin.end();
+  }
+  const client = new Client({ connectionString: databaseUrlFor(database) });
+  await client.connect();
+  try {
+    const done = await client.query(`SELECT details FROM audit_event WHERE action = $1 LIMIT 1`, [VOLUME_SEEDED]);
+    return done.rowCount ? Number(done.rows[0].details.dossiers) : null;
+  } catch {
+    return null;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The API on the volume database when it holds `--dossiers` (newer migrations applied to it first, timed),
+ * else on a database seeded afresh (checked with `--check`); `--reseed` always seeds.
+ */
+export async function volumeDatabase(
+  args: VolumeArgs & Record<string, string | boolean | number>,
+): Promise<ApiUnderTest> {
+  const held = args['reseed'] ? null : await existingDossiers(args.database);
+  if (held !== args.dossiers) {
+    const { api } = await seedVolume(args);
+    if (args['check']) await checkVolume(api, 'after the seeder');
+    return api;
+  }
+  console.log(`reusing ${args.database}, ${args.dossiers.toLocaleString('en-US')} dossiers`);
+  const api = await volumeApi(args.database, databaseUrlFor(args.database));
+  const at = performance.now();
+  const applied = await api.dataSource.runMigrations({ transaction: 'each' });
+  if (applied.length) console.log(`  applied ${applied.map((m) => m.name).join(', ')} (${seconds(at).toFixed(1)} s)`);
+  return api;
 }
 
 /** `reports:check` on the volume database: exit code 1 on a difference. */

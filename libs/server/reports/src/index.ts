@@ -6,3 +6,4 @@ export * from './segments';
 export * from './figures';
 export { ReportExportsProcessor, ReportsWorkerModule } from './exports/report-exports.worker';
 export { DossierExportRunner } from './exports/dossier-export-runner';
+export { dossierListSql } from './dossier-list';
