@@ -15,17 +15,12 @@ import {
 import type { Request, Response } from 'express';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { reportExportFormats, reportFileName, writeReport } from './report-export';
+import { EXPORT_CONTENT_TYPES, reportExportFormats, reportFileName, writeReport } from './report-export';
 import { ReportsService } from './reports.service';
 
 const formatPathSchema = z.object({
   format: z.enum(reportExportFormats, { message: 'choose' }).meta({ description: '`xlsx` or `csv` (UTF-8 with BOM).' }),
 });
-
-const CONTENT_TYPES = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-};
 
 export class ExportFormatNotFound extends NotFound {
   constructor() {
@@ -54,7 +49,7 @@ export class ReportExportController {
   })
   @ApiZodParams(formatPathSchema)
   @ApiZodQuery(reportExportQuerySchema)
-  @ApiProduces(CONTENT_TYPES.xlsx, CONTENT_TYPES.csv)
+  @ApiProduces(EXPORT_CONTENT_TYPES.xlsx, EXPORT_CONTENT_TYPES.csv)
   @ApiOkResponse({ description: 'The file: the form with its numbered columns, then the rates.' })
   @ApiErrors({
     403: "`ROLE_REQUIRED`, or `REPORT_OUT_OF_SCOPE` (a leader asked for another ward's).",
@@ -80,7 +75,7 @@ export class ReportExportController {
       requestId,
     });
     res.set({
-      'Content-Type': CONTENT_TYPES[checked.data.format],
+      'Content-Type': EXPORT_CONTENT_TYPES[checked.data.format],
       'Content-Disposition': `attachment; filename="${reportFileName(report, checked.data.format)}"`,
       'Cache-Control': 'no-store',
     });

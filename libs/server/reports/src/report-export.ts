@@ -7,6 +7,12 @@ import type { Writable } from 'node:stream';
 export const reportExportFormats = ['xlsx', 'csv'] as const;
 export type ReportExportFormat = (typeof reportExportFormats)[number];
 
+/** The media types of the exported files. */
+export const EXPORT_CONTENT_TYPES: Record<ReportExportFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+};
+
 /** Form 06's figure columns as a spreadsheet has them: the form's number, then its heading in both languages. */
 const COLUMNS: Array<{ column: ReportColumn; number: string; vi: string; en: string }> = [
   { column: 'receivedTotal', number: '3', vi: 'Tiếp nhận: tổng số', en: 'Received: total' },

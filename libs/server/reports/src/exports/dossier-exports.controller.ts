@@ -12,12 +12,8 @@ import { CurrentUser, Roles, SignedIn } from '@portal/server/identity';
 import { ApiErrors, ApiZodBody, ApiZodParams, languageOf, requestIdFrom, ZodBody } from '@portal/server/platform';
 import type { Request, Response } from 'express';
 import { createReadStream } from 'node:fs';
+import { EXPORT_CONTENT_TYPES } from '../report-export';
 import { DossierExportsService } from './dossier-exports.service';
-
-const CONTENT_TYPES = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-};
 
 const notFound = '`EXPORT_NOT_FOUND`: no such export of yours.';
 
@@ -76,7 +72,7 @@ export class DossierExportsController {
   @Get(':id/file')
   @ApiOperation({ summary: 'The file of one of your finished exports (audited).' })
   @ApiZodParams(dossierExportIdSchema)
-  @ApiProduces(CONTENT_TYPES.xlsx, CONTENT_TYPES.csv)
+  @ApiProduces(EXPORT_CONTENT_TYPES.xlsx, EXPORT_CONTENT_TYPES.csv)
   @ApiOkResponse({ description: 'The file, to save (Content-Disposition: attachment).' })
   @ApiErrors({
     403: '`ROLE_REQUIRED`.',
@@ -93,7 +89,7 @@ export class DossierExportsController {
     const file = await this.exports.file(user, id, requestIdFrom(req));
     res.setHeader('Cache-Control', 'private, no-store');
     return new StreamableFile(createReadStream(file.path), {
-      type: CONTENT_TYPES[file.format],
+      type: EXPORT_CONTENT_TYPES[file.format],
       disposition: `attachment; filename="${file.fileName}"`,
       length: file.sizeBytes,
     });
