@@ -23,6 +23,7 @@ import { AuditSearch1765700000000 } from './1765700000000-audit-search';
 import { ReportProvinceRollup1765800000000 } from './1765800000000-report-province-rollup';
 import { DossierExports1765900000000 } from './1765900000000-dossier-exports';
 import { InboxCoveringIndex1765910000000 } from './1765910000000-inbox-covering-index';
+import { InboxSearch1765920000000 } from './1765920000000-inbox-search';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   ReportProvinceRollup1765800000000,
   DossierExports1765900000000,
   InboxCoveringIndex1765910000000,
+  InboxSearch1765920000000,
 ];

@@ -268,6 +268,18 @@ describe('API: the back office works a ward’s dossiers through the workflow', 
     ).json()) as InboxPage;
     expect(byName.rows.map((r) => r.code)).toEqual([code]);
     expect(byName.rows[0].subjectName).toBe('Vũ Thảo Nguyên');
+    expect(byName.total).toBe(1);
+    // Whatever the case of the letters, marks included; a code by any part; never across two fields.
+    for (const q of ['VŨ THẢO', 'thảo nguyên', code.slice(-6).toLowerCase()]) {
+      const found = (await (
+        await clerk.get(`/office/dossiers?tab=to_receive&q=${encodeURIComponent(q)}`)
+      ).json()) as InboxPage;
+      expect({ q, codes: found.rows.map((r) => r.code) }).toEqual({ q, codes: [code] });
+    }
+    const across = (await (
+      await clerk.get(`/office/dossiers?tab=to_receive&q=${encodeURIComponent(`${code.slice(-3)}Vũ`)}`)
+    ).json()) as InboxPage;
+    expect(across).toMatchObject({ rows: [], total: 0 });
     expect((await clerk.get('/office/dossiers?tab=everything')).status).toBe(400);
   });
 

@@ -20,6 +20,10 @@ import { actorRoles } from './workflow-actions.service';
 export const INBOX_PAGE_SIZE = 50;
 
 const RUNNING = `(${clockRunningStatuses.map((status) => `'${status}'`).join(', ')})`;
+/** The statuses of the finished tab; the inbox's two indexes split the dossiers by them. */
+const FINISHED = `('refused', 'processed', 'returned', 'withdrawn', 'stopped')`;
+/** What a search matches, as the inbox indexes store it (migration InboxSearch1765920000000): the same expression. */
+const SEARCH_TEXT = `lower(d.code || E'\\n' || coalesce(d.subject_name, '') || E'\\n' || coalesce(d.applicant_name, ''))`;
 const tabFilter: Record<InboxTab, string> = {
   to_receive: `d.status = 'new'`,
   awaiting_payment: `d.status = 'awaiting_payment'`,
@@ -27,7 +31,7 @@ const tabFilter: Record<InboxTab, string> = {
   waiting_papers: `d.status = 'supplement_requested'`,
   to_sign: `d.status = 'processing' AND d.step = 'awaiting_signature'`,
   overdue: `d.status IN ${RUNNING} AND d.due_at < now()`,
-  finished: `d.status IN ('refused', 'processed', 'returned', 'withdrawn', 'stopped')`,
+  finished: `d.status IN ${FINISHED}`,
 };
 
 /** The unit a clerk or leader works in; anyone else is refused. */
@@ -76,7 +80,7 @@ export class OfficeService {
     let search = '';
     if (q) {
       params.push(`%${likeLiteral(q)}%`);
-      search = `AND (d.code ILIKE $3 OR d.subject_name ILIKE $3 OR d.applicant_name ILIKE $3)`;
+      search = `AND ${SEARCH_TEXT} LIKE lower($3)`;
     }
     // The page first, from the inbox index alone (its columns cover the scope, the tabs, the order and the
     // search), then the 50 dossiers' other facts: a ward of tens of thousands of dossiers is never read whole.
@@ -84,7 +88,7 @@ export class OfficeService {
     const order = `d.due_at ASC NULLS LAST, d.submitted_at ASC`;
     const rows = await this.dataSource.query(
       `WITH page AS (
-         SELECT d.id FROM dossier d WHERE ${where}
+         SELECT d.id${q ? ', count(*) OVER () AS matches' : ''} FROM dossier d WHERE ${where}
           ORDER BY ${order} LIMIT ${INBOX_PAGE_SIZE} OFFSET ${(page - 1) * INBOX_PAGE_SIZE}
        )
        SELECT d.code, p.name AS procedure_name, p.name_en AS procedure_name_en,
@@ -92,7 +96,7 @@ export class OfficeService {
               d.status, d.step, d.channel, d.submitted_at, d.received_at, d.due_at, d.paused_seconds,
               a.full_name AS assignee_name, d.fee_amount,
               EXISTS (SELECT 1 FROM payment pay WHERE pay.dossier_id = d.id AND pay.state = 'succeeded') AS paid,
-              u.name AS unit_name
+              u.name AS unit_name${q ? ', page.matches' : ''}
          FROM page JOIN dossier d ON d.id = page.id
          JOIN procedure p ON p.code = d.procedure_code
          JOIN administrative_unit u ON u.code = d.unit_code
@@ -100,14 +104,21 @@ export class OfficeService {
         ORDER BY ${order}`,
       params,
     );
+    // The open tabs from the open dossiers' index, the finished one from the finished dossiers'.
+    const open = inboxTabs.filter((t) => t !== 'finished');
     const [counts] = await this.dataSource.query(
-      `SELECT ${inboxTabs.map((t) => `count(*) FILTER (WHERE ${tabFilter[t]})::int AS ${t}`).join(', ')}
-         FROM dossier d WHERE ${inScope(1)} AND ${ofProcedure}`,
+      `SELECT o.*, f.finished FROM
+         (SELECT ${open.map((t) => `count(*) FILTER (WHERE ${tabFilter[t]})::int AS ${t}`).join(', ')}
+            FROM dossier d WHERE ${inScope(1)} AND ${ofProcedure} AND d.status NOT IN ${FINISHED}) o,
+         (SELECT count(*)::int AS finished
+            FROM dossier d WHERE ${inScope(1)} AND ${ofProcedure} AND ${tabFilter.finished}) f`,
       [unit, procedureCode ?? null],
     );
-    // Without a search the tab's count is the total; with one, the matches are counted apart.
+    // Without a search the tab's count is the total; with one, the matches counted with the page.
     const total = q
-      ? Number((await this.dataSource.query(`SELECT count(*)::int AS n FROM dossier d WHERE ${where}`, params))[0].n)
+      ? rows.length
+        ? Number(rows[0]['matches'])
+        : 0
       : Number((counts as Record<InboxTab, number>)[tab]);
     const now = Date.now();
     return {
