@@ -57,9 +57,10 @@ const triggerFunction = (measures: string[]) => `
 /**
  * report_contributions, with the index's three counters after form 06's when `index` is set; with
  * `provinces` (ReportProvinceRollup1765800000000), each contribution once for the ward and once
- * for its province.
+ * for its province; with `allChannels` (ReportAllChannels1765930000000), each of those once for its channel
+ * and once for every channel together (`*`).
  */
-export const contributions = (index: boolean, provinces = false) => {
+export const contributions = (index: boolean, provinces = false, allChannels = false) => {
   const measures = index ? [...FORM06_MEASURES, ...INDEX_MEASURES] : FORM06_MEASURES;
   const more = (...values: string[]) => (index ? `, ${values.join(', ')}` : '');
   return `
@@ -67,7 +68,7 @@ export const contributions = (index: boolean, provinces = false) => {
     RETURNS TABLE (unit_code varchar, procedure_code varchar, channel varchar, day date,
                    ${measures.map((m) => `${m} integer`).join(', ')})
     LANGUAGE sql STABLE PARALLEL SAFE AS $$
-      SELECT ${provinces ? 'p.unit_code' : 'd.unit_code'}, d.procedure_code, d.channel, x.day,
+      SELECT ${provinces ? 'p.unit_code' : 'd.unit_code'}, d.procedure_code, ${allChannels ? 'ch.channel' : 'd.channel'}, x.day,
              ${measures.map((m) => `x.${m} * weight`).join(', ')}
         FROM report_facts(d) f
         CROSS JOIN LATERAL (VALUES
@@ -88,6 +89,11 @@ export const contributions = (index: boolean, provinces = false) => {
             ? `
         JOIN administrative_unit u ON u.code = d.unit_code
         CROSS JOIN LATERAL (VALUES (d.unit_code), (u.parent_code)) AS p (unit_code)`
+            : ''
+        }${
+          allChannels
+            ? `
+        CROSS JOIN LATERAL (VALUES (d.channel), ('*')) AS ch (channel)`
             : ''
         }
        WHERE x.day IS NOT NULL${provinces ? ' AND p.unit_code IS NOT NULL' : ''}

@@ -24,6 +24,7 @@ import { ReportProvinceRollup1765800000000 } from './1765800000000-report-provin
 import { DossierExports1765900000000 } from './1765900000000-dossier-exports';
 import { InboxCoveringIndex1765910000000 } from './1765910000000-inbox-covering-index';
 import { InboxSearch1765920000000 } from './1765920000000-inbox-search';
+import { ReportAllChannels1765930000000 } from './1765930000000-report-all-channels';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   DossierExports1765900000000,
   InboxCoveringIndex1765910000000,
   InboxSearch1765920000000,
+  ReportAllChannels1765930000000,
 ];

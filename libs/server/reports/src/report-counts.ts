@@ -67,55 +67,107 @@ export async function countsByCell(dataSource: DataSource, query: CountsQuery): 
   for (const term of termsBefore(query.period.from, query.today)) add(term, term.weight, 0);
   for (const term of rangeTerms(query.period.from, query.period.to, query.today)) add(term, 0, term.weight);
   // The counters are kept per ward and again per province: one tier is read, never both.
-  const params: unknown[] = [
-    query.place.unitCode ?? query.place.provinceCode,
-    query.procedureCode ?? null,
-    query.channel ?? null,
-  ];
   const [tier, of] = query.byProvince ? ['province', 'u.code'] : ['commune', 'u.parent_code'];
   const place = query.place.unitCode
     ? `c.unit_code = $1`
     : `c.unit_code IN (SELECT u.code FROM administrative_unit u WHERE u.tier = '${tier}' AND ($1::text IS NULL OR ${of} = $1))`;
-  const filters = `${place}
+  // The counters are kept per channel and again for every channel together (`*`): one set is read, never both.
+  // What was open before the period needs no channel split: the `*` rows, fewer, unless one channel is asked
+  // for. Within the period each channel's reception is wanted (form 06's columns 4 and 5): the channels' rows.
+  const filters = (side: 'before' | 'within') => `${place}
     AND ($2::text IS NULL OR c.procedure_code = $2)
-    AND ($3::text IS NULL OR c.channel = $3)`;
-  // A subquery per range: an index range scan apiece (a join with a list of ranges is planned as a table scan).
-  const reads = [...ranges.values()].map((range) => {
-    params.push(range.before, range.within, range.grain, range.first, range.last);
-    const n = params.length;
-    return `SELECT $${n - 4}::int AS b, $${n - 3}::int AS w, c.* FROM report_count c
-             WHERE c.grain = $${n - 2} AND c.bucket BETWEEN $${n - 1}::date AND $${n}::date AND ${filters}`;
-  });
-  const sums = [
-    ...Object.entries(BEFORE).map(([key, m]) => `sum(r.b * r.${m}) AS "b_${key}"`),
-    ...Object.entries(WITHIN).map(([key, m]) => `sum(r.w * r.${m}) AS "w_${key}"`),
-    ...Object.entries(CHANNEL_INTAKE).map(
-      ([key, channel]) => `sum(r.w * r.intake) FILTER (WHERE r.channel = '${channel}') AS "w_${key}"`,
+    AND ${side === 'before' ? `c.channel = coalesce($3::text, '*')` : `c.channel <> '*' AND ($3::text IS NULL OR c.channel = $3)`}`;
+  // Each side (before the period: four counters; within it: all of them) is a statement of its own, the two
+  // run at once on two connections, and met per cell here. Within a side, a subquery per range: an index range
+  // scan apiece (a join with a list of ranges is planned as a table scan).
+  const side = async (weight: 'before' | 'within', named: Record<string, string>, extra: string[] = []) => {
+    const params: unknown[] = [
+      query.place.unitCode ?? query.place.provinceCode,
+      query.procedureCode ?? null,
+      query.channel ?? null,
+    ];
+    const columns = [...(weight === 'within' ? ['channel'] : []), ...new Set(Object.values(named))]
+      .map((m) => `c.${m}`)
+      .join(', ');
+    const reads = [...ranges.values()]
+      .filter((range) => range[weight] !== 0)
+      .map((range) => {
+        params.push(range[weight], range.grain, range.first, range.last);
+        const n = params.length;
+        return `SELECT $${n - 3}::int AS k, c.unit_code, c.procedure_code, ${columns} FROM report_count c
+                 WHERE c.grain = $${n - 2} AND c.bucket BETWEEN $${n - 1}::date AND $${n}::date AND ${filters(weight)}`;
+      });
+    if (!reads.length) return [];
+    // Sums as int (a count never nears 2^31): the driver hands numbers back, not strings to parse.
+    const sums = [...Object.entries(named).map(([key, m]) => `sum(r.k * r.${m})::int AS "${key}"`), ...extra];
+    const keys = sums.map((sum) => sum.slice(sum.lastIndexOf(' AS ') + 4));
+    const cells = `SELECT r.unit_code, r.procedure_code, ${sums.join(', ')}
+                     FROM (${reads.join(' UNION ALL ')}) r GROUP BY r.unit_code, r.procedure_code`;
+    return (await dataSource.query(
+      query.byProvince
+        ? // The provinces' own rows (one ward's, when one is asked, put under its province): a few dozen rows.
+          `SELECT coalesce(u.parent_code, c.unit_code) AS unit_code, c.procedure_code,
+                  ${keys.map((key) => `sum(c.${key})::int AS ${key}`).join(', ')}
+             FROM (${cells}) c JOIN administrative_unit u ON u.code = c.unit_code
+            GROUP BY 1, 2`
+        : cells,
+      params,
+    )) as Array<Record<string, string | number>>;
+  };
+  const [beforeRows, withinRows] = await Promise.all([
+    side('before', BEFORE),
+    side(
+      'within',
+      WITHIN,
+      Object.entries(CHANNEL_INTAKE).map(
+        ([key, channel]) => `coalesce(sum(r.k * r.intake) FILTER (WHERE r.channel = '${channel}'), 0)::int AS "${key}"`,
+      ),
     ),
-  ];
-  const aliases = sums.map((sum) => sum.slice(sum.lastIndexOf(' AS ') + 4));
-  const cells = `SELECT r.unit_code, r.procedure_code, ${sums.join(', ')}
-                   FROM (${reads.join(' UNION ALL ')}) r
-                  GROUP BY r.unit_code, r.procedure_code`;
-  const rows = (await dataSource.query(
-    query.byProvince
-      ? // The provinces' own rows (one ward's, when one is asked, put under its province): a few dozen rows.
-        `SELECT coalesce(u.parent_code, c.unit_code) AS unit_code, c.procedure_code,
-                ${aliases.map((alias) => `sum(c.${alias}) AS ${alias}`).join(', ')}
-           FROM (${cells}) c JOIN administrative_unit u ON u.code = c.unit_code
-          GROUP BY 1, 2 ORDER BY 1, 2`
-      : `${cells} ORDER BY 1, 2`,
-    params,
-  )) as Array<Record<string, string | number | null>>;
-  const pick = (row: Record<string, string | number | null>, prefix: string, keys: string[]) =>
-    Object.fromEntries(keys.map((key) => [key, Number(row[`${prefix}${key}`] ?? 0)]));
-  return rows.map((row) => ({
-    unitCode: String(row['unit_code']),
-    procedureCode: String(row['procedure_code']),
-    before: pick(row, 'b_', Object.keys(BEFORE)) as unknown as CountsBefore,
-    within: pick(row, 'w_', [
-      ...Object.keys(WITHIN),
-      ...Object.keys(CHANNEL_INTAKE),
-    ]) as unknown as CellCounts['within'],
-  }));
+  ]);
+  // Thousands of cells for the whole country: a plain loop per row, every counter present (0 when unread).
+  const pick = (row: Record<string, string | number> | undefined, keys: string[]) => {
+    const out: Record<string, number> = {};
+    for (const key of keys) out[key] = row ? Number(row[key] ?? 0) : 0;
+    return out;
+  };
+  const beforeKeys = Object.keys(BEFORE);
+  const withinKeys = [...Object.keys(WITHIN), ...Object.keys(CHANNEL_INTAKE)];
+  const cells = new Map<
+    string,
+    {
+      unitCode: string;
+      procedureCode: string;
+      before?: Record<string, string | number>;
+      within?: Record<string, string | number>;
+    }
+  >();
+  const cellOf = (row: Record<string, string | number>) => {
+    const key = `${row['unit_code']}\u0000${row['procedure_code']}`;
+    let cell = cells.get(key);
+    if (!cell) {
+      cell = { unitCode: String(row['unit_code']), procedureCode: String(row['procedure_code']) };
+      cells.set(key, cell);
+    }
+    return cell;
+  };
+  for (const row of beforeRows) cellOf(row).before = row;
+  for (const row of withinRows) cellOf(row).within = row;
+  return [...cells.values()]
+    .sort((a, b) =>
+      a.unitCode === b.unitCode
+        ? a.procedureCode < b.procedureCode
+          ? -1
+          : a.procedureCode > b.procedureCode
+            ? 1
+            : 0
+        : a.unitCode < b.unitCode
+          ? -1
+          : 1,
+    )
+    .map((cell) => ({
+      unitCode: cell.unitCode,
+      procedureCode: cell.procedureCode,
+      before: pick(cell.before, beforeKeys) as unknown as CountsBefore,
+      within: pick(cell.within, withinKeys) as unknown as CellCounts['within'],
+    }));
 }

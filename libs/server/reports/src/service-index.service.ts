@@ -110,7 +110,9 @@ export class ServiceIndexService {
         dissatisfied: within.closedDissatisfied,
       };
       if (Object.values(inputs).every((value) => value === 0)) continue;
-      byWard.set(unitCode, [...(byWard.get(unitCode) ?? []), inputs]);
+      const rows = byWard.get(unitCode);
+      if (rows) rows.push(inputs);
+      else byWard.set(unitCode, [inputs]);
     }
     const units = await this.units([...byWard.keys()]);
     const wards = rankWards(
