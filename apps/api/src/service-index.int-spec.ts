@@ -280,6 +280,12 @@ describe('the citizen-service index', () => {
     expect(indicator(ngocHa, '3.6')).toMatchObject({ denominator: 0, value: null, score: null });
     expect(ngocHa).toMatchObject({ measuredMax: 60, scaled: 86.7, band: 'good' });
     expect(report.overall.inputs.received).toBe(5);
+    // Ranked over every ward the query covers, answered a hundred at a time: the next page is past the last ward.
+    expect(report).toMatchObject({ wardCount: 2, page: 1, pageSize: 100 });
+    const next = await index(auditor, 'month=2024-03&provinceCode=01&page=2');
+    expect(next).toMatchObject({ wards: [], wardCount: 2, page: 2 });
+    expect(next.overall).toEqual(report.overall);
+    await read(auditor, '/reports/service-index?month=2024-03&page=0', 400);
     // Nothing happened in March 2023 in these wards.
     expect((await index(auditor, 'month=2023-03&provinceCode=01')).wards).toEqual([]);
   });

@@ -407,8 +407,12 @@ export interface ServiceIndexReport {
   /** The indicators' formulas, maxima and thresholds. */
   definitions: ServiceIndexDefinitionView[];
   filters: { unitCode: string | null; provinceCode: string | null };
-  /** Best total first. */
+  /** Best total first: every ward (the open data), or one page of them (the staff's index). */
   wards: ServiceIndexWard[];
+  /** How many wards are ranked, on every page. */
+  wardCount: number;
+  page: number;
+  pageSize: number;
   /** The index of the wards together (their inputs added up). */
   overall: ServiceIndexScore & { inputs: ServiceIndexInputs };
   generatedAt: string;
@@ -445,8 +449,21 @@ const onePeriod = (value: { month?: string; quarter?: string; year?: number }, c
 };
 
 /** `GET /api/reports/service-index`: a month, quarter or year (this month when none); a province, or one ward. */
+/** Wards listed per page of the staff's index (the ranking is of every ward the query covers). */
+export const SERVICE_INDEX_PAGE_SIZE = 100;
+
 export const serviceIndexQuerySchema = z
-  .object({ ...periodShape, unitCode: reportPlaceFields.unitCode })
+  .object({
+    ...periodShape,
+    unitCode: reportPlaceFields.unitCode,
+    /** Which hundred of the ranked wards (1: the best). */
+    page: z.coerce
+      .number({ message: 'wrongType' })
+      .int({ message: 'wrongType' })
+      .min(1, { message: 'wrongType' })
+      .max(1_000, { message: 'wrongType' })
+      .default(1),
+  })
   .superRefine((value, ctx) => {
     onePeriod(value, ctx);
     onePlace(value, ctx);

@@ -4,6 +4,7 @@ import {
   addServiceIndexInputs,
   emptyServiceIndexInputs,
   rankWards,
+  SERVICE_INDEX_PAGE_SIZE,
   reportPeriod,
   scoreServiceIndex,
   serviceIndexDefinitionViews,
@@ -40,13 +41,21 @@ export class ServiceIndexService {
   /** Auditors: every ward (or a province's, or one); a ward's leader: their own. Audited. */
   async forReader(user: SessionUser, query: ServiceIndexQuery, requestId?: string): Promise<ServiceIndexReport> {
     const place = await reportScope(user, query, (unit) => provinceOf(this.dataSource, unit));
-    const report = await this.index(query, place);
+    const ranked = await this.index(query, place);
+    // Ranked over every ward, answered a hundred at a time (the country's 3,321 would be megabytes).
+    const from = (query.page - 1) * SERVICE_INDEX_PAGE_SIZE;
+    const report: ServiceIndexReport = {
+      ...ranked,
+      wards: ranked.wards.slice(from, from + SERVICE_INDEX_PAGE_SIZE),
+      page: query.page,
+      pageSize: SERVICE_INDEX_PAGE_SIZE,
+    };
     await audit(this.dataSource.manager, {
       actorId: user.id,
       action: 'report.service-index-read',
       targetType: 'report',
       targetId: 'service-index',
-      details: { ...report.period, ...report.filters },
+      details: { ...report.period, ...report.filters, page: report.page },
       requestId,
     });
     return report;
@@ -134,6 +143,9 @@ export class ServiceIndexService {
       definitions: serviceIndexDefinitionViews(),
       filters: { unitCode: place.unitCode, provinceCode: place.provinceCode },
       wards,
+      wardCount: wards.length,
+      page: 1,
+      pageSize: wards.length,
       overall: { inputs: overallInputs, ...scoreServiceIndex(overallInputs) },
       generatedAt: new Date().toISOString(),
     };

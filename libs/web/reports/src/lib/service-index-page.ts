@@ -65,7 +65,7 @@ export class ServiceIndexPage {
   private readonly transloco = inject(TranslocoService);
   private readonly session = inject(Session);
   protected readonly params = toSignal(
-    this.route.queryParams.pipe(map((q) => pickParams(q, ['month', 'provinceCode']))),
+    this.route.queryParams.pipe(map((q) => pickParams(q, ['month', 'provinceCode', 'page']))),
     { requireSync: true },
   );
   protected readonly index = inject(ReportsApi).serviceIndex(() => this.params());

@@ -13,6 +13,7 @@ import {
 import { LocalizedPipe } from '@portal/web/ui';
 import { ReportChart } from './report-chart';
 import { shortUnitName, shownNumber, shownPercent } from './report-params';
+import { ReportPager } from './report-pager';
 
 /**
  * The citizen-service index of a report (auditors' and public pages alike): the six cards with their
@@ -22,7 +23,7 @@ import { shortUnitName, shownNumber, shownPercent } from './report-params';
  */
 @Component({
   selector: 'dvc-service-index-view',
-  imports: [NgTemplateOutlet, TranslocoPipe, LocalizedPipe, ReportChart],
+  imports: [NgTemplateOutlet, TranslocoPipe, LocalizedPipe, ReportChart, ReportPager],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .index-cards {
@@ -92,6 +93,15 @@ import { shortUnitName, shownNumber, shownPercent } from './report-params';
 
     @if (r.wards.length) {
       <h2>{{ 'serviceIndex.ranking.title' | transloco }}</h2>
+      @if (r.wardCount > r.pageSize) {
+        <p id="index-ranking-range">
+          {{
+            'serviceIndex.ranking.range'
+              | transloco: { first: r.wards[0].rank, last: r.wards[r.wards.length - 1].rank, count: r.wardCount }
+          }}
+        </p>
+        <dvc-report-pager [page]="r.page" [hasNext]="r.page < pages()" [pages]="pages()" />
+      }
       <div class="chart-beside">
         <dvc-report-chart [options]="chart()" />
         <div
@@ -152,6 +162,9 @@ import { shortUnitName, shownNumber, shownPercent } from './report-params';
           />
         </details>
       }
+      @if (r.wardCount > r.pageSize) {
+        <dvc-report-pager [page]="r.page" [hasNext]="r.page < pages()" [pages]="pages()" />
+      }
     } @else {
       <p id="index-empty">{{ 'serviceIndex.empty' | transloco }}</p>
     }
@@ -205,6 +218,10 @@ import { shortUnitName, shownNumber, shownPercent } from './report-params';
 export class ServiceIndexView {
   readonly report = input.required<ServiceIndexReport>();
   readonly lang = input.required<Language>();
+  protected readonly pages = computed(() => {
+    const r = this.report();
+    return Math.max(1, Math.ceil(r.wardCount / r.pageSize));
+  });
   private readonly transloco = inject(TranslocoService);
   protected readonly groups = serviceIndexGroups;
   /** Re-read when the language's texts load, so that the chart's legend follows the switch. */
