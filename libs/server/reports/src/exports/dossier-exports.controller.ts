@@ -62,10 +62,7 @@ export class DossierExportsController {
   @ApiZodParams(dossierExportIdSchema)
   @ApiOkResponse({ description: 'The export.' })
   @ApiErrors({ 403: '`ROLE_REQUIRED`.', 404: notFound })
-  get(
-    @Param('id') id: string,
-    @CurrentUser() user: SessionUser,
-  ): Promise<DossierExport> {
+  get(@Param('id') id: string, @CurrentUser() user: SessionUser): Promise<DossierExport> {
     return this.exports.get(user, id);
   }
 
