@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { ProcessingReport } from '@portal/contracts';
+import { todayInVietnam, type ProcessingReport } from '@portal/contracts';
 import { loadVolume } from '@portal/server/demo-data';
 import { checkReportAggregates, rebuildReportAggregates } from '@portal/server/reports';
 import {
@@ -84,8 +84,9 @@ describe('the volume seeder', () => {
 
     // The report reads them: the whole country over the two years received every dossier that entered.
     const auditor = await aSignedInAccount(api.base, 'auditor@demo.dichvucong.vn');
-    const from = new Date(Date.now() - 800 * 86_400_000).toISOString().slice(0, 10);
-    const to = new Date().toISOString().slice(0, 10);
+    // Up to today in Viet Nam (after 17:00 UTC it is already tomorrow there, and dossiers were received then).
+    const to = todayInVietnam();
+    const from = new Date(Date.parse(`${to}T00:00:00Z`) - 800 * 86_400_000).toISOString().slice(0, 10);
     const report = (await (
       await auditor.get(`/reports/processing?from=${from}&to=${to}&groupBy=province`)
     ).json()) as ProcessingReport;
