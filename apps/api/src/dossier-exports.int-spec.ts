@@ -11,7 +11,7 @@ import {
   type BrowserClient,
 } from '@portal/testing';
 import ExcelJS from 'exceljs';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startApi, type ApiUnderTest } from './testing/api-under-test';
 import { migratedDatabase } from './testing/volume';
@@ -247,6 +247,17 @@ describe('background exports of a list of dossiers', () => {
     await finished(auditor, asked.id);
     const path = join(api.config.UPLOAD_DIR, 'exports', `${asked.id}.csv`);
     expect(existsSync(path)).toBe(true);
+    // A file removed from the folder behind the portal's back: expired, not a broken download.
+    const other = (await (
+      await auditor.post('/reports/exports', { month: `${year}-03`, column: 'resolvedOverdue', format: 'csv' })
+    ).json()) as DossierExport;
+    await finished(auditor, other.id);
+    rmSync(join(api.config.UPLOAD_DIR, 'exports', `${other.id}.csv`));
+    const lost = await auditor.get(`/reports/exports/${other.id}/file`);
+    expect({ status: lost.status, code: ((await lost.json()) as { code: string }).code }).toEqual({
+      status: 410,
+      code: 'EXPORT_EXPIRED',
+    });
     expect(await runner.expire(new Date(Date.now() + 8 * 24 * 3600 * 1000))).toBeGreaterThanOrEqual(1);
     expect(existsSync(path)).toBe(false);
     const gone = await auditor.get(`/reports/exports/${asked.id}/file`);

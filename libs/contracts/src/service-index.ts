@@ -291,41 +291,24 @@ export function scoreServiceIndex(inputs: ServiceIndexInputs): ServiceIndexScore
     const numerator = d.numerator(inputs);
     const denominator = d.denominator(inputs);
     const { code, group, max, threshold } = d;
+    const add = (value: number | null, score: number | null, limit?: number | null) =>
+      indicators.push(
+        limit === undefined
+          ? { code, group, numerator, denominator, max, threshold, value, score }
+          : { code, group, numerator, denominator, max, threshold, value, limit, score },
+      );
     if (code === '2.2') {
-      if (denominator === 0) {
-        indicators.push({ code, group, numerator, denominator, max, threshold, value: null, limit: null, score: null });
-        continue;
+      if (denominator === 0) add(null, null, null);
+      else {
+        const average = numerator / denominator;
+        const limit = inputs.allowedDays / denominator;
+        add(round(average, 2), round(scoreProcessingTime(average, limit, max), 2), round(limit, 2));
       }
-      const average = numerator / denominator;
-      const limit = inputs.allowedDays / denominator;
-      indicators.push({
-        code,
-        group,
-        numerator,
-        denominator,
-        max,
-        threshold,
-        value: round(average, 2),
-        limit: round(limit, 2),
-        score: round(scoreProcessingTime(average, limit, max), 2),
-      });
       continue;
     }
     const rate = code === '5.4' ? satisfactionRate(inputs) : denominator === 0 ? null : numerator / denominator;
-    indicators.push(
-      rate === null
-        ? { code, group, numerator, denominator, max, threshold, value: null, score: null }
-        : {
-            code,
-            group,
-            numerator,
-            denominator,
-            max,
-            threshold,
-            value: round(rate, 4),
-            score: round(scoreRate(rate, max, threshold), 2),
-          },
-    );
+    if (rate === null) add(null, null);
+    else add(round(rate, 4), round(scoreRate(rate, max, threshold), 2));
   }
   const groups: ServiceIndexGroup[] = [];
   let total = 0;

@@ -11,6 +11,7 @@ import {
 } from '@portal/contracts';
 import { audit } from '@portal/server/identity';
 import { APP_CONFIG, QueueNames, writeToOutbox, type AppConfig } from '@portal/server/platform';
+import { stat } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
 import { dossierExportFileName } from '../dossier-export-file';
 import { provinceOf, reportScope } from '../report-scope';
@@ -124,6 +125,13 @@ export class DossierExportsService {
     if (row.status === 'expired') throw new DossierExportExpired();
     if (row.status === 'failed') throw new DossierExportFailed();
     if (row.status !== 'done') throw new DossierExportNotReady();
+    const path = exportPath(this.config.UPLOAD_DIR, row);
+    // A file gone from the folder (removed by hand, a volume lost) is answered as expired, not as a broken download.
+    const size = await stat(path).then(
+      (file) => file.size,
+      () => null,
+    );
+    if (size === null) throw new DossierExportExpired();
     await audit(this.dataSource.manager, {
       actorId: user.id,
       action: 'report.export-downloaded',
@@ -132,12 +140,7 @@ export class DossierExportsService {
       details: { format: row.format, rows: row.total_rows, sizeBytes: Number(row.size_bytes) },
       requestId,
     });
-    return {
-      path: exportPath(this.config.UPLOAD_DIR, row),
-      fileName: row.file_name,
-      format: row.format,
-      sizeBytes: Number(row.size_bytes),
-    };
+    return { path, fileName: row.file_name, format: row.format, sizeBytes: size };
   }
 
   private async row(user: SessionUser, id: string): Promise<DossierExportRow> {

@@ -52,10 +52,9 @@ export class ReportsApi {
 
   /** Asks for the whole list behind a figure (the drill-down's query) as a file made in the background. */
   requestExport(params: ReportParams, format: DossierExportFormat, lang: 'vi' | 'en'): Promise<DossierExport> {
+    // The whole list, not a page of it; the API reads the period's fields as the address carries them.
     const { page: _page, ...query } = params;
-    const body: Record<string, unknown> = { ...query, format, lang };
-    if (typeof body['year'] === 'string') body['year'] = Number(body['year']);
-    return firstValueFrom(this.http.post<DossierExport>('/api/reports/exports', body));
+    return firstValueFrom(this.http.post<DossierExport>('/api/reports/exports', { ...query, format, lang }));
   }
 
   /** One's own exports, newest first; reloaded to follow their progress. */
