@@ -25,6 +25,7 @@ import { DossierExports1765900000000 } from './1765900000000-dossier-exports';
 import { InboxCoveringIndex1765910000000 } from './1765910000000-inbox-covering-index';
 import { InboxSearch1765920000000 } from './1765920000000-inbox-search';
 import { ReportAllChannels1765930000000 } from './1765930000000-report-all-channels';
+import { ReportOpenAtMonthStart1765940000000 } from './1765940000000-report-open-at-month-start';
 
 /** Every migration, oldest first. A new migration file is added here too. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   InboxCoveringIndex1765910000000,
   InboxSearch1765920000000,
   ReportAllChannels1765930000000,
+  ReportOpenAtMonthStart1765940000000,
 ];

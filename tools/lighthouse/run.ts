@@ -73,6 +73,8 @@ function startPortal(): ChildProcess {
       AGENCIES_PORT: String(port + 40),
       MAIL_CATCHER_HTTP_PORT: String(port + 70),
       EID_PROVIDER_PORT: String(port + 90),
+      PAY_GATEWAY_PORT: String(port + 50),
+      POPULATION_REGISTRY_PORT: String(port + 60),
       LOG_LEVEL: 'warn',
     },
   });

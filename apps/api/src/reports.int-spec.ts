@@ -8,7 +8,7 @@ import {
   type ReportDossierPage,
   todayInVietnam,
 } from '@portal/contracts';
-import { checkReportAggregates, rebuildReportAggregates } from '@portal/server/reports';
+import { checkReportAggregates, keepMonthStarts, rebuildReportAggregates } from '@portal/server/reports';
 import {
   aBirthApplication,
   aSignedInAccount,
@@ -344,13 +344,37 @@ describe('reports: form 06 and the dossiers behind each figure', () => {
       `${PERIOD}&channel=counter&unitCode=00004`,
       `${PERIOD}&procedureCode=1.000656`,
     ];
-    for (const query of queries) {
-      const form = await report(auditor, query);
-      for (const column of reportColumns) {
-        const { total } = await drill(auditor, query, column);
-        expect({ query, column, total }).toEqual({ query, column, total: form.totals.figures[column] });
+    const figures = async () => {
+      const out: Record<string, ProcessingReport['totals']['figures']> = {};
+      for (const query of queries) {
+        const form = await report(auditor, query);
+        for (const column of reportColumns) {
+          const { total } = await drill(auditor, query, column);
+          expect({ query, column, total }).toEqual({ query, column, total: form.totals.figures[column] });
+        }
+        out[query] = form.totals.figures;
       }
-    }
+      return out;
+    };
+    // What was open at a period's start, read from the month starts kept (grain p) once they are (the custom
+    // periods sum the years and months before them): the same figures, each still its list's count.
+    const summed = await figures();
+    await keepMonthStarts(dataSource);
+    expect(await dataSource.query(`SELECT 1 FROM report_prefix_month WHERE month = '2025-03-01'`)).toHaveLength(1);
+    expect(await figures()).toEqual(summed);
+    // …and they are read from those rows: one made wrong shows in the month's carried-over figure (then is put back).
+    const wrong = (by: number) =>
+      dataSource.query(
+        `UPDATE report_count SET intake = intake + $1
+          WHERE grain = 'p' AND bucket = '2025-03-01' AND unit_code = '00004' AND procedure_code = '1.001193' AND channel = '*'`,
+        [by],
+      );
+    const carried = async () => (await report(auditor, `${PERIOD}&unitCode=00004`)).totals.figures.carriedOver;
+    const right = await carried();
+    await wrong(1000);
+    expect(await carried()).toBe(right + 1000);
+    await wrong(-1000);
+    expect(await checkReportAggregates(dataSource)).toEqual([]);
   });
 
   it('the auditor sees every ward, each as a row, with the totals', async () => {

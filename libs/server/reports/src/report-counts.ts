@@ -25,6 +25,24 @@ const WITHIN = {
 /** Reception within the period, by channel. */
 const CHANNEL_INTAKE = { intakeOnline: 'online', intakeCounter: 'counter', intakePost: 'post' };
 
+/** A range of buckets read: a segment's, or a kept month start's prefix (grain `p`: every bucket before it). */
+type Read = Segment | { grain: 'p'; first: string; last: string };
+
+/** The month starts whose prefixes are kept, per database: once kept, kept for good (never unlisted). */
+const keptMonths = new WeakMap<DataSource, Set<string>>();
+
+/** Whether `day` is a month start whose prefix rows `report_count` keeps (ReportOpenAtMonthStart1765940000000). */
+async function prefixKept(dataSource: DataSource, day: string): Promise<boolean> {
+  if (!day.endsWith('-01')) return false;
+  let kept = keptMonths.get(dataSource);
+  if (kept?.has(day)) return true;
+  const rows = (await dataSource.query(`SELECT 1 FROM report_prefix_month WHERE month = $1::date`, [day])) as unknown[];
+  if (!rows.length) return false;
+  if (!kept) keptMonths.set(dataSource, (kept = new Set()));
+  kept.add(day);
+  return true;
+}
+
 export interface CellCounts {
   unitCode: string;
   procedureCode: string;
@@ -50,8 +68,8 @@ export interface CountsQuery {
  * never the dossier table. Form 06 and the citizen-service index both read these.
  */
 export async function countsByCell(dataSource: DataSource, query: CountsQuery): Promise<CellCounts[]> {
-  const ranges = new Map<string, Segment & { before: number; within: number }>();
-  const add = (segment: Segment, before: number, within: number) => {
+  const ranges = new Map<string, Read & { before: number; within: number }>();
+  const add = (segment: Read, before: number, within: number) => {
     const key = `${segment.grain} ${segment.first} ${segment.last}`;
     const range = ranges.get(key) ?? {
       grain: segment.grain,
@@ -64,7 +82,10 @@ export async function countsByCell(dataSource: DataSource, query: CountsQuery): 
     range.within += within;
     ranges.set(key, range);
   };
-  for (const term of termsBefore(query.period.from, query.today)) add(term, term.weight, 0);
+  // What came before a period that starts on a month's first day, from one row per cell when that month start is kept.
+  if (await prefixKept(dataSource, query.period.from))
+    add({ grain: 'p', first: query.period.from, last: query.period.from }, 1, 0);
+  else for (const term of termsBefore(query.period.from, query.today)) add(term, term.weight, 0);
   for (const term of rangeTerms(query.period.from, query.period.to, query.today)) add(term, 0, term.weight);
   // The counters are kept per ward and again per province: one tier is read, never both.
   const [tier, of] = query.byProvince ? ['province', 'u.code'] : ['commune', 'u.parent_code'];

@@ -55,6 +55,7 @@ describe('migrations', () => {
       'payment_receipt',
       'procedure',
       'report_count',
+      'report_prefix_month',
       'result_number_counter',
       'signing_authority',
       'unit_signing_key',
