@@ -93,8 +93,10 @@ export class ServiceIndexService {
   ): Promise<ServiceIndexReport> {
     const today = todayInVietnam();
     const period = reportPeriod(query, today);
-    const counted = await countsByCell(this.dataSource, { period, place, today });
-    const limits = await this.timeLimits();
+    const [counted, limits] = await Promise.all([
+      countsByCell(this.dataSource, { period, place, today }),
+      this.timeLimits(),
+    ]);
     const byWard = new Map<string, ServiceIndexInputs[]>();
     for (const { unitCode, procedureCode, before, within } of counted) {
       const f = reportFigures(before, within);
