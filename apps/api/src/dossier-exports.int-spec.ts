@@ -45,7 +45,7 @@ describe('background exports of a list of dossiers', () => {
           runner = new DossierExportRunner(dataSource, config);
           runner.limits.batch = 400;
           runner.limits.rowsPerSheet = 1_000;
-          const processor = new ReportExportsProcessor(runner);
+          const processor = new ReportExportsProcessor(runner, dataSource);
           return {
             process: async (job) => {
               const outcome = await processor.process(job);
