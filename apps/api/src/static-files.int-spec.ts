@@ -118,6 +118,23 @@ describe('static files of the web app', () => {
     }
   });
 
+  it("has the browser fetch a public page's data beside its scripts, and only for the pages that draw it", async () => {
+    const preload = async (path: string) => (await get(path)).headers['link'];
+    expect(await preload('/')).toBe('</api/procedures>; rel=preload; as=fetch; crossorigin=anonymous');
+    expect(await preload('/procedures/1.001193')).toBe(
+      '</api/procedures/1.001193>; rel=preload; as=fetch; crossorigin=anonymous',
+    );
+    for (const path of [
+      '/index.html',
+      '/dossiers',
+      '/procedures/1.001193/more',
+      '/procedures/a%3Eb',
+      '/status',
+      '/main-ABCD1234.js',
+    ])
+      expect({ path, link: await preload(path) }).toEqual({ path, link: undefined });
+  });
+
   it('never answers for /api: the API keeps its routes and its JSON 404', async () => {
     const live = await get('/api/health/live');
     expect(live.status).toBe(200);

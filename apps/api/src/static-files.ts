@@ -90,11 +90,24 @@ export function staticFiles(root: string): RequestHandler {
       return next();
     }
     const file = files.get(path);
-    if (file) return sendFile(req, res, next, file);
+    if (file && file !== index) return sendFile(req, res, next, file);
     // Outside the folder, a dotfile, a backslash or NUL, or a file the build did not make: the API's 404.
-    if (/\/\.|[\\\0]/.test(path) || ASSET_EXTENSION.test(path)) return next();
+    if (!file && (/\/\.|[\\\0]/.test(path) || ASSET_EXTENSION.test(path))) return next();
+    const data = pageData(path);
+    if (data) res.setHeader('Link', `<${data}>; rel=preload; as=fetch; crossorigin=anonymous`);
     return sendFile(req, res, next, index);
   };
+}
+
+/**
+ * The API answer a public page draws first, fetched by the browser beside the scripts (a `Link: rel=preload`
+ * header on the page) rather than after them: the procedure catalogue on the landing page, a procedure on its
+ * page. The app's own request for it is then answered from that download. Public, cacheable answers only.
+ */
+export function pageData(path: string): string | undefined {
+  if (path === '/') return '/api/procedures';
+  const procedure = /^\/procedures\/([A-Za-z0-9._-]{1,32})$/.exec(path);
+  return procedure ? `/api/procedures/${procedure[1]}` : undefined;
 }
 
 /** Serves WEB_ROOT: `StaticFilesModule.forRoot(config.WEB_ROOT)`; registered after the API's own routes. */

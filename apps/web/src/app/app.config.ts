@@ -21,11 +21,15 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     // The first page is drawn with its words (index.html preloads the Vietnamese ones), so no text appears
     // late and pushes the page about. Should they fail to arrive, the page shows anyway.
+    // Then a pause before drawing: reading the texts and drawing the page are two shorter tasks, not one long one
+    // that keeps a slow phone from answering a tap.
     provideAppInitializer(() =>
-      firstValueFrom(inject(TranslocoService).load(language)).then(
-        () => undefined,
-        () => undefined,
-      ),
+      firstValueFrom(inject(TranslocoService).load(language))
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .then(() => new Promise<void>((resolve) => setTimeout(resolve))),
     ),
     provideZonelessChangeDetection(),
     provideHttpClient(withFetch(), withInterceptors([languageInterceptor])),

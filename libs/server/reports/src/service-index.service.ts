@@ -93,12 +93,14 @@ export class ServiceIndexService {
   ): Promise<ServiceIndexReport> {
     const today = todayInVietnam();
     const period = reportPeriod(query, today);
-    const [counted, limits] = await Promise.all([
-      countsByCell(this.dataSource, { period, place, today }),
-      this.timeLimits(),
+    // Each ward's procedures added up by the database: one cell per ward.
+    const limits = await this.timeLimits();
+    const [counted, units] = await Promise.all([
+      countsByCell(this.dataSource, { period, place, today, proceduresTogether: limits }),
+      this.units(place),
     ]);
     const byWard = new Map<string, ServiceIndexInputs[]>();
-    for (const { unitCode, procedureCode, before, within } of counted) {
+    for (const { unitCode, before, within } of counted) {
       const f = reportFigures(before, within);
       const inputs: ServiceIndexInputs = {
         received: f.receivedOnline + f.receivedInPerson,
@@ -111,7 +113,7 @@ export class ServiceIndexService {
         inProgressWithinTime: f.inProgressWithinTime,
         inProgressOverdue: f.inProgressOverdue,
         processingDays: f.processingDays,
-        allowedDays: f.resolvedTotal * (limits.get(procedureCode) ?? 0),
+        allowedDays: within.allowedDays,
         feeBearing: f.feeBearing,
         paidOnline: f.paidOnline,
         approved: f.approved,
@@ -125,10 +127,9 @@ export class ServiceIndexService {
       if (rows) rows.push(inputs);
       else byWard.set(unitCode, [inputs]);
     }
-    const units = await this.units([...byWard.keys()]);
     const wards = rankWards(
       [...byWard.entries()].map(([unitCode, rows]) => {
-        const inputs = addServiceIndexInputs(rows);
+        const inputs = rows.length === 1 ? rows[0] : addServiceIndexInputs(rows);
         const unit = units.get(unitCode);
         return {
           unitCode,
@@ -163,10 +164,12 @@ export class ServiceIndexService {
     return new Map(rows.map((r) => [r.code, timeLimitInWorkingDays(r.time_limit_amount, r.time_limit_unit)]));
   }
 
-  private async units(codes: string[]): Promise<Map<string, { name: LocalizedText; provinceCode: string | null }>> {
+  /** The wards the index covers (read beside the counters, not after them). */
+  private async units(place: ReportPlace): Promise<Map<string, { name: LocalizedText; provinceCode: string | null }>> {
     const rows = (await this.dataSource.query(
-      `SELECT code, name, name_en, parent_code FROM administrative_unit WHERE code = ANY ($1)`,
-      [codes],
+      `SELECT code, name, name_en, parent_code FROM administrative_unit
+        WHERE tier = 'commune' AND ($1::text IS NULL OR code = $1) AND ($2::text IS NULL OR parent_code = $2)`,
+      [place.unitCode, place.provinceCode],
     )) as { code: string; name: string; name_en: string; parent_code: string | null }[];
     return new Map(rows.map((r) => [r.code, { name: { vi: r.name, en: r.name_en }, provinceCode: r.parent_code }]));
   }
