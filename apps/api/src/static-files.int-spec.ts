@@ -12,7 +12,18 @@ describe('static files of the web app', () => {
   let origin: string;
   let folder: string;
   const script = 'console.log("the portal");\n'.repeat(200);
-  const indexHtml = '<!doctype html><html lang="vi"><body><dvc-root></dvc-root></body></html>\n';
+  const indexHtml =
+    '<!doctype html><html lang="vi"><head><link rel="preload" href="i18n/vi.json" as="fetch" /></head><body>' +
+    '<dvc-root><span>{{shell.portalName}}</span><button aria-pressed="{{language:en}}">English</button>' +
+    '<main><!--page--></main></dvc-root></body></html>\n';
+  const texts = {
+    vi: { shell: { portalName: 'Cổng <Dịch vụ công>' }, catalogue: { title: 'Dịch vụ công', lead: 'Nộp hồ sơ' } },
+    en: { shell: { portalName: 'Public service portal' }, catalogue: { title: 'Online services' } },
+  };
+  /** index.html as the shell of a page with no first lines of its own, in Vietnamese. */
+  const shellHtml = indexHtml
+    .replace('{{shell.portalName}}', 'Cổng &lt;Dịch vụ công&gt;')
+    .replace('{{language:en}}', 'false');
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'portal-web-'));
@@ -26,7 +37,8 @@ describe('static files of the web app', () => {
     writeFileSync(join(root, 'styles-WXYZ5678.css'), 'body{margin:0}');
     writeFileSync(join(root, 'chunk-aB3_x-Yz.js'), 'export {};');
     writeFileSync(join(root, 'site-manifest.json'), '{}');
-    writeFileSync(join(root, 'i18n/vi.json'), '{"shell":{}}');
+    writeFileSync(join(root, 'i18n/vi.json'), JSON.stringify(texts.vi));
+    writeFileSync(join(root, 'i18n/en.json'), JSON.stringify(texts.en));
     writeFileSync(join(root, '.env'), 'SECRET=1');
     api = await startApi({ config: { WEB_ROOT: root } });
     origin = api.base.replace(/\/api$/, '');
@@ -109,13 +121,61 @@ describe('static files of the web app', () => {
     expect(res.body.length).toBe(0);
   });
 
-  it("sends index.html for the Angular app's routes", async () => {
-    for (const path of ['/', '/procedures/1.001193', '/dossiers/HS-01-250701-0001', '/i18n/', '/i18n']) {
+  it("sends index.html for the Angular app's routes, its texts filled in", async () => {
+    for (const path of ['/index.html', '/procedures/0.000000', '/dossiers/HS-01-250701-0001', '/i18n/', '/i18n']) {
       const res = await get(path);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(res.body.toString()).toBe(indexHtml);
+      expect(res.body.toString()).toBe(shellHtml);
     }
+  });
+
+  it('draws the landing page and a procedure page before their scripts arrive, in the visitor’s language', async () => {
+    const landing = (await get('/')).body.toString();
+    expect(landing).toContain('<main><h1>Dịch vụ công</h1><p class="lead">Nộp hồ sơ</p><form class="search"');
+    // The catalogue's own procedures, a card each.
+    const listed = (await (await fetch(`${api.base}/procedures`)).json()) as Array<{ code: string }>;
+    expect(listed.length).toBeGreaterThan(1);
+    expect(
+      [...landing.matchAll(/<li class="procedure-card">.*?href="\/procedures\/([^"]+)"/g)].map((m) => m[1]),
+    ).toEqual(listed.map((p) => p.code));
+
+    const english = (await get('/', { Cookie: 'session=x; lang=en' })).body.toString();
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('href="i18n/en.json"');
+    expect(english).toContain('<span>Public service portal</span><button aria-pressed="true">');
+    // A text the English file lacks is the Vietnamese one.
+    expect(english).toContain('<h1>Online services</h1><p class="lead">Nộp hồ sơ</p>');
+
+    // A procedure's own field, name and description, from the catalogue.
+    const procedure = (await (await fetch(`${api.base}/procedures/1.001193`)).json()) as {
+      name: { vi: string };
+      field: { vi: string };
+      description: { vi: string };
+    };
+    const page = (await get('/procedures/1.001193')).body.toString();
+    const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+    expect(page).toContain(
+      `<span class="caption">${escape(procedure.field.vi)}</span><h1>${escape(procedure.name.vi)}</h1>` +
+        `<p class="lead">${escape(procedure.description.vi)}</p>`,
+    );
+  });
+
+  it('sends the drawn page compressed as the browser prefers, and 304 when it has not changed', async () => {
+    const br = await get('/', { 'Accept-Encoding': 'gzip, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(String(br.headers['vary'])).toMatch(/Accept-Encoding.*Cookie/);
+    expect(brotliDecompressSync(br.body).toString()).toContain('<h1>Dịch vụ công</h1>');
+    const gzip = await get('/', { 'Accept-Encoding': 'gzip' });
+    expect(gunzipSync(gzip.body).toString()).toBe(brotliDecompressSync(br.body).toString());
+    const again = await get('/', { 'Accept-Encoding': 'br', 'If-None-Match': String(br.headers.etag) });
+    expect(again.status).toBe(304);
+    const other = await get('/', {
+      'Accept-Encoding': 'br',
+      'If-None-Match': String(br.headers.etag),
+      Cookie: 'lang=en',
+    });
+    expect(other.status).toBe(200);
   });
 
   it("has the browser fetch a public page's data beside its scripts, and only for the pages that draw it", async () => {

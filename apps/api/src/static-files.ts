@@ -1,9 +1,12 @@
 import { type DynamicModule, Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { CatalogueModule, ProcedureNotFound, ProceduresService } from '@portal/server/catalogue';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { FirstPaint, pageLanguage, type CatalogueLookup } from './first-paint';
 
 const API_PATH = /^\/api(\/|$)/i;
 /** Paths that name a file rather than an Angular route. */
@@ -75,11 +78,12 @@ const WEB_ROOT_TOKEN = Symbol('WEB_ROOT');
  *   file type (`/procedures/1.001193`, `/dossiers`) is an Angular route and gets index.html; an unknown
  *   `.js`, `.css`, `.json`… is a 404, so a browser holding an old page never runs HTML as a script.
  */
-export function staticFiles(root: string): RequestHandler {
+export function staticFiles(root: string, catalogue?: CatalogueLookup): RequestHandler {
   const files = listFiles(root);
   const index = files.get('/index.html');
   if (!index) throw new Error(`${join(root, 'index.html')} is missing: build the web app first (npm run build)`);
   files.set('/', index);
+  const firstPaint = new FirstPaint(root, catalogue);
 
   return (req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATH.test(req.path)) return next();
@@ -95,8 +99,37 @@ export function staticFiles(root: string): RequestHandler {
     if (!file && (/\/\.|[\\\0]/.test(path) || ASSET_EXTENSION.test(path))) return next();
     const data = pageData(path);
     if (data) res.setHeader('Link', `<${data}>; rel=preload; as=fetch; crossorigin=anonymous`);
-    return sendFile(req, res, next, index);
+    firstPaint.page(path, pageLanguage(req.headers.cookie)).then(
+      (html) => sendPage(req, res, html),
+      (error: unknown) => next(error),
+    );
   };
+}
+
+/** An Angular route's page, drawn for this request (first-paint.ts): compressed as the browser prefers, revalidated. */
+function sendPage(req: Request, res: Response, html: string): void {
+  const body = Buffer.from(html);
+  const encoding = preferredEncoding(req.headers['accept-encoding'], ['br', 'gzip']);
+  res.status(200);
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-cache');
+  res.vary('Accept-Encoding');
+  res.vary('Cookie');
+  const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27);
+  res.setHeader('ETag', `"${hash}${encoding ? `-${encoding}` : ''}"`);
+  if (req.fresh) {
+    res.status(304).end();
+    return;
+  }
+  const sent =
+    encoding === 'br'
+      ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } })
+      : encoding === 'gzip'
+        ? gzipSync(body)
+        : body;
+  if (encoding) res.setHeader('Content-Encoding', encoding);
+  res.setHeader('Content-Length', String(sent.length));
+  res.end(req.method === 'HEAD' ? undefined : sent);
 }
 
 /**
@@ -116,14 +149,28 @@ export class StaticFilesModule implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     @Inject(WEB_ROOT_TOKEN) private readonly root: string,
+    private readonly procedures: ProceduresService,
   ) {}
 
   static forRoot(root: string): DynamicModule {
-    return { module: StaticFilesModule, providers: [{ provide: WEB_ROOT_TOKEN, useValue: root }] };
+    return {
+      module: StaticFilesModule,
+      imports: [CatalogueModule],
+      providers: [{ provide: WEB_ROOT_TOKEN, useValue: root }],
+    };
   }
 
   onModuleInit(): void {
-    this.adapterHost.httpAdapter.use(staticFiles(this.root));
+    // The landing and procedure pages' first lines: the catalogue's own answers, none for an unknown code.
+    const catalogue: CatalogueLookup = {
+      procedures: () => this.procedures.list(),
+      procedure: (code) =>
+        this.procedures.get(code).catch((error: unknown) => {
+          if (error instanceof ProcedureNotFound) return undefined;
+          throw error;
+        }),
+    };
+    this.adapterHost.httpAdapter.use(staticFiles(this.root, catalogue));
   }
 }
 

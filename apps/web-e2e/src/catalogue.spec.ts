@@ -87,6 +87,57 @@ test.describe('quality', () => {
     });
   }
 
+  test('the page the API draws before the scripts is the one the app then draws: nothing moves', async ({
+    browser,
+  }) => {
+    const drawn = [
+      '.skip-link',
+      '.site-header__brand',
+      '.account-nav',
+      '.language-switch button',
+      '.phase-banner',
+      'main .back-link',
+      'main .caption',
+      'main h1',
+      'main .lead',
+      '#procedure-search',
+      '#procedure-count',
+      '.procedure-card',
+    ];
+    /** Where each box of the first view sits and what it says, with the scripts or without them. */
+    const boxes = async (path: string, javaScriptEnabled: boolean, width: number) => {
+      const context = await browser.newContext({ javaScriptEnabled, viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(path);
+      if (javaScriptEnabled) {
+        await expect(page.locator('dvc-root[ng-version]')).toBeAttached();
+        await expect(page.locator(path === '/' ? '.procedure-card' : 'dvc-summary-list').first()).toBeVisible();
+        await expect(page.locator('.account-nav a[href="/sign-in"]')).toBeVisible();
+      }
+      const found = await page.evaluate(
+        (selectors) =>
+          selectors.flatMap((selector) =>
+            Array.from(document.querySelectorAll(selector), (element) => {
+              const { x, y, width, height } = element.getBoundingClientRect();
+              // The words, not the spaces between boxes (the app's templates drop those; the boxes show the rest).
+              const text = (element.textContent ?? '').replace(/\s+/g, '').slice(0, 60);
+              return `${selector} @ ${Math.round(x)},${Math.round(y)} ${Math.round(width)}×${Math.round(height)}: ${text}`;
+            }),
+          ),
+        drawn,
+      );
+      await context.close();
+      return found;
+    };
+    for (const width of [412, 1280]) {
+      for (const path of ['/', '/procedures/1.001193']) {
+        const before = await boxes(path, false, width);
+        expect(before.length, path).toBeGreaterThan(8);
+        expect(await boxes(path, true, width), `${path} at ${width} px`).toEqual(before);
+      }
+    }
+  });
+
   test('works at 360 px wide without sideways scrolling', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     for (const path of ['/', '/procedures/1.001193', '/procedures/LT.KS-TT-BHYT']) {

@@ -14,6 +14,8 @@ export class CataloguePage {
 
   async open(): Promise<void> {
     await this.page.goto('/');
+    // The API draws the page before the scripts arrive (first-paint.ts): wait for the app to have started.
+    await expect(this.page.locator('dvc-root[ng-version]')).toBeAttached();
     await expect(this.page.locator('.procedure-card').first()).toBeVisible();
   }
 

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** One procedure's detail page. */
 export class ProcedurePage {
@@ -14,6 +14,8 @@ export class ProcedurePage {
 
   async open(code: string): Promise<void> {
     await this.page.goto(`/procedures/${code}`);
+    // The API draws the page's first lines before the scripts arrive (first-paint.ts): wait for the app.
+    await expect(this.page.locator('dvc-root[ng-version]')).toBeAttached();
   }
 
   row(label: string): Locator {

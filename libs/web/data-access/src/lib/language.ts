@@ -27,6 +27,7 @@ export class Language {
 
   constructor() {
     this.document.documentElement.lang = this.current();
+    this.remember(this.current());
   }
 
   /** Switches once the texts of the new language have arrived, so nothing shows half-translated. */
@@ -41,6 +42,16 @@ export class Language {
     } catch {
       // Private browsing may refuse storage; the choice then lasts for this visit.
     }
+    this.remember(code);
+  }
+
+  /** Tells the server too (a cookie), which draws the next page's first view in this language (first-paint.ts). */
+  private remember(code: LanguageCode): void {
+    const wanted = `lang=${code}`;
+    if (!this.document.cookie.split('; ').includes(wanted))
+      this.document.cookie = `${wanted}; path=/; max-age=31536000; samesite=lax${
+        this.document.location?.protocol === 'https:' ? '; secure' : ''
+      }`;
   }
 }
 
