@@ -14,7 +14,7 @@ describe('static files of the web app', () => {
   const script = 'console.log("the portal");\n'.repeat(200);
   const indexHtml =
     '<!doctype html><html lang="vi"><head><link rel="preload" href="i18n/vi.json" as="fetch" /></head><body>' +
-    '<dvc-root><span>{{shell.portalName}}</span><button aria-pressed="{{language:en}}">English</button>' +
+    '<dvc-root><span>{{shell.portalName}}</span><button aria-pressed="{{language.en}}">English</button>' +
     '<main><!--page--></main></dvc-root></body></html>\n';
   const texts = {
     vi: { shell: { portalName: 'Cổng <Dịch vụ công>' }, catalogue: { title: 'Dịch vụ công', lead: 'Nộp hồ sơ' } },
@@ -23,7 +23,7 @@ describe('static files of the web app', () => {
   /** index.html as the shell of a page with no first lines of its own, in Vietnamese. */
   const shellHtml = indexHtml
     .replace('{{shell.portalName}}', 'Cổng &lt;Dịch vụ công&gt;')
-    .replace('{{language:en}}', 'false');
+    .replace('{{language.en}}', 'false');
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'portal-web-'));
