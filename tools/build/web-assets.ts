@@ -1,6 +1,7 @@
 /**
  * After the web app's build (`nx run web:build`, apps/web/project.json): names in index.html's module
- * preloads every chunk the first page needs (Angular stops at ten), writes a brotli (`.br`) and a gzip
+ * preloads every chunk the first page needs (Angular stops at ten), moves the scripts out of index.html into
+ * a start script that requests them once the first view is on screen, writes a brotli (`.br`) and a gzip
  * (`.gz`) copy beside every text file of the build, which the API sends as they are to browsers that accept
  * them (apps/api/src/static-files.ts), and checks the initial JavaScript and CSS — what index.html loads
  * before the first page can show — against a budget in gzipped bytes, failing the build above it.
@@ -9,6 +10,7 @@
  *
  * Angular's own budgets (project.json) count raw bytes; this one counts what travels.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -56,15 +58,31 @@ export function precompress(root: string): number {
   return written;
 }
 
-/** The scripts and style sheets index.html loads itself (its module preloads aside). */
-function entryFiles(html: string): { scripts: string[]; styles: string[]; preloads: string[] } {
+/** The start script's file name, and the marker before the list of what it loads. */
+const START_SCRIPT = /^start-[\w-]{8}\.js$/;
+const START_LIST = '/* scripts: */ ';
+
+/**
+ * The scripts and style sheets index.html loads itself (its module preloads aside) — once the start script
+ * has taken them out of index.html, the ones it loads.
+ */
+function entryFiles(html: string, root?: string): { scripts: string[]; styles: string[]; preloads: string[] } {
   const found = { scripts: [] as string[], styles: [] as string[], preloads: [] as string[] };
   for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/gi)) {
     const rel = /\brel="([^"]+)"/i.exec(tag)?.[1];
     const url = /\b(?:src|href)="([^"]+)"/i.exec(tag)?.[1];
     if (!url || /^[a-z]+:|^\/\//i.test(url)) continue;
     const file = url.replace(/^\//, '');
-    if (tag.startsWith('<script')) found.scripts.push(file);
+    if (tag.startsWith('<script') && root && START_SCRIPT.test(file)) {
+      const code = readFileSync(join(root, file), 'utf8');
+      const list = code.slice(
+        code.indexOf(START_LIST) + START_LIST.length,
+        code.indexOf('\n', code.indexOf(START_LIST)),
+      );
+      const { main, preloads } = JSON.parse(list.replace(/;$/, '')) as { main: string; preloads: string[] };
+      found.scripts.push(main);
+      found.preloads.push(...preloads);
+    } else if (tag.startsWith('<script')) found.scripts.push(file);
     else if (rel === 'stylesheet') found.styles.push(file);
     else if (rel === 'modulepreload') found.preloads.push(file);
   }
@@ -82,7 +100,7 @@ function staticImports(root: string, file: string): string[] {
 
 /** Every script the first page runs — the entry scripts and all they import statically — and the style sheets. */
 export function initialFiles(root: string): string[] {
-  const { scripts, styles } = entryFiles(readFileSync(join(root, 'index.html'), 'utf8'));
+  const { scripts, styles } = entryFiles(readFileSync(join(root, 'index.html'), 'utf8'), root);
   const seen = new Set<string>();
   const visit = (file: string): void => {
     if (seen.has(file)) return;
@@ -111,6 +129,67 @@ export function completeModulePreloads(root: string): number {
   return missing.length;
 }
 
+/**
+ * The start script: what the app needs first — the page's texts, the module preloads and the app's entry —
+ * requested once the first view (drawn by the API) is on screen, so they do not
+ * share the slow connection with the HTML and the style sheet the first paint waits for.
+ */
+function startScript(main: string, preloads: string[]): string {
+  return `// Written by tools/build/web-assets.ts: starts the app once the page's first view is on screen.
+(() => {
+  const { main, preloads } = ${START_LIST}${JSON.stringify({ main, preloads })};
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    // Added together: one change to the document instead of fifteen.
+    const tags = document.createDocumentFragment();
+    const add = (tag, attributes) => tags.append(Object.assign(document.createElement(tag), attributes));
+    // The texts of the page's language (the API sets <html lang> to the visitor's), fetched as the app will.
+    const language = document.documentElement.lang === 'en' ? 'en' : 'vi';
+    add('link', { rel: 'preload', as: 'fetch', href: 'i18n/' + language + '.json', crossOrigin: 'anonymous' });
+    for (const href of preloads) add('link', { rel: 'modulepreload', href });
+    add('script', { type: 'module', src: main });
+    document.head.append(tags);
+  };
+  const types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+  if (document.visibilityState !== 'visible' || !types.includes('paint')) {
+    // A page opened behind another is never painted; an older browser does not tell when it paints.
+    requestAnimationFrame(() => requestAnimationFrame(start));
+    setTimeout(start, 100);
+    return;
+  }
+  new PerformanceObserver((list, observer) => {
+    if (!list.getEntriesByName('first-contentful-paint').length) return;
+    observer.disconnect();
+    setTimeout(start);
+  }).observe({ type: 'paint', buffered: true });
+  setTimeout(start, 3000);
+})();
+`;
+}
+
+/**
+ * Takes index.html's module preloads and its entry script out and puts the start script in their place
+ * (`defer`: it runs once the page is parsed and its style sheet is in).
+ * Returns the start script's name, or undefined when index.html has no module entry (already done).
+ */
+export function startAfterFirstPaint(root: string): string | undefined {
+  const path = join(root, 'index.html');
+  const html = readFileSync(path, 'utf8');
+  const { scripts, preloads } = entryFiles(html);
+  const main = scripts.find((file) => !START_SCRIPT.test(file));
+  if (!main || !/<script\b[^>]*type="module"/i.test(html)) return undefined;
+  const code = startScript(main, preloads);
+  const name = `start-${createHash('sha256').update(code).digest('hex').slice(0, 8).toUpperCase()}.js`;
+  writeFileSync(join(root, name), code);
+  const rewritten = html
+    .replace(/<link\b[^>]*\brel="modulepreload"[^>]*>/gi, '')
+    .replace(/<script\b[^>]*type="module"[^>]*><\/script>/i, `<script src="${name}" defer></script>`);
+  writeFileSync(path, rewritten);
+  return name;
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const root = args.find((arg) => !arg.startsWith('--')) ?? 'dist/apps/web/browser';
@@ -118,6 +197,7 @@ function main(): void {
   const budgetKb = budgetIndex >= 0 ? Number(args[budgetIndex + 1]) : undefined;
 
   const preloaded = completeModulePreloads(root);
+  const start = startAfterFirstPaint(root);
   const written = precompress(root);
   const initial = initialFiles(root).map((file) => {
     const content = readFileSync(join(root, file));
@@ -127,6 +207,7 @@ function main(): void {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   process.stdout.write(
     `${preloaded ? `${preloaded} module preloads added to index.html; ` : ''}` +
+      `${start ? `the scripts started after the first paint by ${start}; ` : ''}` +
       `${written} precompressed copies written under ${relative(process.cwd(), root) || '.'}\n` +
       `initial files (${initial.map((f) => f.file).join(', ')}): ${kb(total('raw'))} raw, ` +
       `${kb(total('gzip'))} gzip, ${kb(total('brotli'))} brotli\n`,

@@ -11,7 +11,8 @@
  *   npm run lighthouse -- --no-build --runs 5    # use dist/ as it is
  *   npm run lighthouse -- /status /sign-in       # other pages
  *
- * The reports of the median runs are written to tmp/lighthouse/<page>.report.{html,json}.
+ * The reports of the median runs are written to tmp/lighthouse/<page>.report.{html,json}, every run's
+ * to tmp/lighthouse/<page>.run<n>.json.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -185,6 +186,10 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** The file name of a page's reports: `landing` for `/`. */
+const reportName = (page: string): string =>
+  page === '/' ? 'landing' : page.replace(/^\//, '').replace(/[^\w.-]+/g, '_');
+
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
 
 async function main(): Promise<void> {
@@ -207,6 +212,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < runs; i++) {
         const m = await measureWithRetry(url);
         measurements.push(m);
+        writeFileSync(join(reportDir, `${reportName(page)}.run${i + 1}.json`), m.report.json);
         say(
           `  ${page} run ${i + 1}/${runs}: ${categories.map((c) => `${c} ${m.scores[c]}`).join(', ')}; ` +
             `${kb(m.totalBytes)} (JS ${kb(m.scriptBytes)}); ` +
@@ -219,7 +225,7 @@ async function main(): Promise<void> {
       const medianRun = [...measurements].sort((a, b) => a.scores.performance - b.scores.performance)[
         Math.floor(measurements.length / 2)
       ];
-      const name = page === '/' ? 'landing' : page.replace(/^\//, '').replace(/[^\w.-]+/g, '_');
+      const name = reportName(page);
       writeFileSync(join(reportDir, `${name}.report.html`), medianRun.report.html);
       writeFileSync(join(reportDir, `${name}.report.json`), medianRun.report.json);
       const performance = score('performance');

@@ -46,7 +46,6 @@ export class FirstPaint {
     const shell = (language: PageLanguage) =>
       index
         .replace(/<html lang="[a-z]+"/, `<html lang="${language}"`)
-        .replace('href="i18n/vi.json"', `href="i18n/${language}.json"`)
         .replace(/\{\{language\.(vi|en)\}\}/g, (_, code: string) => String(code === language))
         .replace(/\{\{([\w.]+)\}\}/g, (_, key: string) => escapeHtml(this.text(language, key)));
     this.shells = { vi: shell('vi'), en: shell('en') };
