@@ -82,6 +82,8 @@ test.describe('quality', () => {
   ]) {
     test(`the ${name} page has no axe-core violations`, async ({ page }) => {
       await page.goto(path);
+      // The app starts after the first paint and draws the page over the API's first view: check its page.
+      await page.locator('dvc-root[ng-version]').waitFor();
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expectNoAccessibilityViolations(page);
     });
