@@ -58,9 +58,9 @@ export function precompress(root: string): number {
   return written;
 }
 
-/** The start script's file name, and the marker before the list of what it loads. */
+/** The start script's file name, and the list of what it loads, read back from the script. */
 const START_SCRIPT = /^start-[\w-]{8}\.js$/;
-const START_LIST = '/* scripts: */ ';
+const START_LIST = /\/\* scripts: \*\/ (\{.*\});$/m;
 
 /**
  * The scripts and style sheets index.html loads itself (its module preloads aside) — once the start script
@@ -74,12 +74,8 @@ function entryFiles(html: string, root?: string): { scripts: string[]; styles: s
     if (!url || /^[a-z]+:|^\/\//i.test(url)) continue;
     const file = url.replace(/^\//, '');
     if (tag.startsWith('<script') && root && START_SCRIPT.test(file)) {
-      const code = readFileSync(join(root, file), 'utf8');
-      const list = code.slice(
-        code.indexOf(START_LIST) + START_LIST.length,
-        code.indexOf('\n', code.indexOf(START_LIST)),
-      );
-      const { main, preloads } = JSON.parse(list.replace(/;$/, '')) as { main: string; preloads: string[] };
+      const list = START_LIST.exec(readFileSync(join(root, file), 'utf8'))?.[1] ?? '{"main":"","preloads":[]}';
+      const { main, preloads } = JSON.parse(list) as { main: string; preloads: string[] };
       found.scripts.push(main);
       found.preloads.push(...preloads);
     } else if (tag.startsWith('<script')) found.scripts.push(file);
@@ -137,7 +133,7 @@ export function completeModulePreloads(root: string): number {
 function startScript(main: string, preloads: string[]): string {
   return `// Written by tools/build/web-assets.ts: starts the app once the page's first view is on screen.
 (() => {
-  const { main, preloads } = ${START_LIST}${JSON.stringify({ main, preloads })};
+  const { main, preloads } = /* scripts: */ ${JSON.stringify({ main, preloads })};
   let started = false;
   const start = () => {
     if (started) return;

@@ -19,7 +19,7 @@ const language = initialLanguage();
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    // The first page is drawn with its words (index.html preloads the Vietnamese ones), so no text appears
+    // The first page is drawn with its words (the start script preloads the page language's), so no text appears
     // late and pushes the page about. Should they fail to arrive, the page shows anyway.
     // Then a pause before drawing: reading the texts and drawing the page are two shorter tasks, not one long one
     // that keeps a slow phone from answering a tap.
