@@ -94,8 +94,22 @@ describe('the first lines the API draws into a public page', () => {
     );
   });
 
+  it("draws the status lookup's heading and explanation, and the room its form is drawn in, as its page does", async () => {
+    const page = template('dossiers/status-lookup-page.ts');
+    expect(page).toContain(
+      `<div class="narrow"><dvc-error-summary [errors]="problems()" [title]="'form.errorSummaryTitle' | transloco" />` +
+        `<h1>{{ 'lookup.title' | transloco }}</h1><p>{{ 'lookup.lead' | transloco }}</p> @defer (on immediate) {`,
+    );
+    expect(page).toContain('} @placeholder { <div class="status-lookup__placeholder"></div> }');
+    expect(await main('/status')).toBe(
+      '<div class="narrow"><h1>Tra cứu tình trạng hồ sơ</h1>' +
+        '<p>Nhập mã hồ sơ và số điện thoại đã khai khi nộp hồ sơ.</p><div class="status-lookup__placeholder"></div></div>',
+    );
+    expect(await main('/status', 'en')).toMatch(/^<div class="narrow"><h1>Check the status of an application<\/h1><p>/);
+  });
+
   it('leaves the main box empty on every other page, and the texts in the language asked for', async () => {
-    for (const path of ['/procedures/9.999999', '/procedures/a<b', '/status', '/dossiers', '/procedures/1.001193/x'])
+    for (const path of ['/procedures/9.999999', '/procedures/a<b', '/status/x', '/dossiers', '/procedures/1.001193/x'])
       expect({ path, main: await main(path) }).toEqual({ path, main: '<!--page-->' });
     expect(await paint.page('/status', 'en')).toContain('<html lang="en"><title>');
   });

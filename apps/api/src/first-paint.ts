@@ -25,7 +25,7 @@ export function pageLanguage(cookie: string | undefined): PageLanguage {
  * header, phase banner, an empty `<main>` — with `{{key}}` for its texts; here it is filled in the visitor's
  * language from the build's own translation files, and the public pages where people arrive get their first
  * lines in `<main>`: the landing page its heading, lead, search box and the procedures' cards, a procedure page
- * its field, name and description.
+ * its field, name and description, the status lookup its heading and explanation.
  * The app then draws the same boxes over them (apps/web/src/index-shell.spec.ts and first-paint.spec.ts keep
  * the two alike), so the reader sees the page at once and nothing moves when the scripts start.
  */
@@ -83,6 +83,14 @@ export class FirstPaint {
         `<h2 class="visually-hidden">${t('catalogue.listHeading')}</h2>` +
         `<p id="procedure-count" class="hint" aria-live="polite"> ${t('catalogue.count', { count: procedures.length })} </p>` +
         `<ul class="procedure-list">${cards.join('')}</ul>`
+      );
+    }
+    if (path === '/status') {
+      // The status lookup's heading and explanation (status-lookup-page.ts), and the room its form is drawn in
+      // once its chunk arrives — no fields here, so nothing typed before the app starts can be lost.
+      return (
+        `<div class="narrow"><h1>${t('lookup.title')}</h1><p>${t('lookup.lead')}</p>` +
+        `<div class="status-lookup__placeholder"></div></div>`
       );
     }
     const code = /^\/procedures\/([A-Za-z0-9._-]{1,32})$/.exec(path)?.[1];

@@ -13,7 +13,7 @@ import { initialLanguage, languageInterceptor, TranslationLoader } from '@portal
 import { firstValueFrom } from 'rxjs';
 import { appRoutes } from './app.routes';
 
-/** Read once: the first look at localStorage is slow on a phone. */
+/** The language the API drew the page in. */
 const language = initialLanguage();
 
 export const appConfig: ApplicationConfig = {

@@ -87,8 +87,9 @@ export class App {
     });
     inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
     // Who is signed in, and the CSRF token for later requests: asked once the first page is drawn, which
-    // need not wait for it (the header keeps the sign-in link's room; guards ask for it themselves).
-    afterNextRender(() => void this.session.resolve());
+    // need not wait for it (the header keeps the sign-in link's room; guards ask for it themselves) — in a task
+    // of its own, not the long one that draws the page.
+    afterNextRender(() => setTimeout(() => void this.session.resolve()));
   }
 
   protected async signOut(): Promise<void> {

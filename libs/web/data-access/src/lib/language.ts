@@ -3,15 +3,14 @@ import { DOCUMENT, inject, Injectable, signal } from '@angular/core';
 import { TranslocoService } from '@jsverse/transloco';
 import type { Language as LanguageCode } from '@portal/contracts';
 
-const STORAGE_KEY = 'dvc.language';
-
-/** Vietnamese unless the person chose English before on this device. */
+/**
+ * The language the page came in: the API draws it in the one the visitor chose (their `lang` cookie, read by
+ * apps/api/src/first-paint.ts), else Vietnamese. Read from `<html lang>` because it costs nothing: a phone's first
+ * look at `document.cookie` or localStorage is a synchronous round trip to the browser's own process, in the task
+ * that draws the first page.
+ */
 export function initialLanguage(): LanguageCode {
-  try {
-    return globalThis.localStorage?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
-  } catch {
-    return 'vi';
-  }
+  return globalThis.document?.documentElement.lang === 'en' ? 'en' : 'vi';
 }
 
 /** The language the portal speaks now; switching it re-renders every text. */
@@ -26,8 +25,8 @@ export class Language {
   readonly current = signal<LanguageCode>(this.transloco.getActiveLang() === 'en' ? 'en' : 'vi');
 
   constructor() {
-    this.document.documentElement.lang = this.current();
-    this.remember(this.current());
+    // Already so when the API drew the page (initialLanguage); the dev server's page is always Vietnamese.
+    if (this.document.documentElement.lang !== this.current()) this.document.documentElement.lang = this.current();
   }
 
   /** Switches once the texts of the new language have arrived, so nothing shows half-translated. */
@@ -37,21 +36,10 @@ export class Language {
       this.current.set(code);
       this.document.documentElement.lang = code;
     });
-    try {
-      globalThis.localStorage?.setItem(STORAGE_KEY, code);
-    } catch {
-      // Private browsing may refuse storage; the choice then lasts for this visit.
-    }
-    this.remember(code);
-  }
-
-  /** Tells the server too (a cookie), which draws the next page's first view in this language (first-paint.ts). */
-  private remember(code: LanguageCode): void {
-    const wanted = `lang=${code}`;
-    if (!this.document.cookie.split('; ').includes(wanted))
-      this.document.cookie = `${wanted}; path=/; max-age=31536000; samesite=lax${
-        this.document.location?.protocol === 'https:' ? '; secure' : ''
-      }`;
+    // Kept for a year in a cookie, so that the server draws the next pages in this language (first-paint.ts).
+    this.document.cookie = `lang=${code}; path=/; max-age=31536000; samesite=lax${
+      this.document.location?.protocol === 'https:' ? '; secure' : ''
+    }`;
   }
 }
 
