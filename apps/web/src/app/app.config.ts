@@ -7,7 +7,12 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import {
+  provideRouter,
+  withComponentInputBinding,
+  withDisabledInitialNavigation,
+  withInMemoryScrolling,
+} from '@angular/router';
 import { provideTransloco, TranslocoService } from '@jsverse/transloco';
 import { initialLanguage, languageInterceptor, TranslationLoader } from '@portal/web/data-access';
 import { firstValueFrom } from 'rxjs';
@@ -33,7 +38,13 @@ export const appConfig: ApplicationConfig = {
     ),
     provideZonelessChangeDetection(),
     provideHttpClient(withFetch(), withInterceptors([languageInterceptor])),
-    provideRouter(appRoutes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
+    // main.ts starts the first navigation itself, after the shell is drawn.
+    provideRouter(
+      appRoutes,
+      withComponentInputBinding(),
+      withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
+      withDisabledInitialNavigation(),
+    ),
     provideTransloco({
       config: {
         availableLangs: ['vi', 'en'],
