@@ -17,6 +17,7 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve));
 async function start(): Promise<void> {
   const app = await createApplication(appConfig);
   const host = document.createElement('dvc-root');
+  const focus = keepFocusUntilShown(host);
   app.bootstrap(App, host);
   await pause();
   // Initial navigation is off in app.config.ts, so that the page is drawn in a task after the shell's.
@@ -25,6 +26,26 @@ async function start(): Promise<void> {
   const firstView = document.querySelector('dvc-root');
   if (firstView) firstView.replaceWith(host);
   else document.body.prepend(host);
+  focus.apply();
+}
+
+/**
+ * An element off the page cannot take focus, yet a page may ask for it as it is first drawn (the sign-in page's
+ * notice that the eID sign-in failed, an error summary): such a request is kept and carried out once the page is shown.
+ */
+function keepFocusUntilShown(host: HTMLElement): { apply(): void } {
+  const focus = HTMLElement.prototype.focus;
+  let wanted: { element: HTMLElement; options?: FocusOptions } | undefined;
+  HTMLElement.prototype.focus = function (this: HTMLElement, options?: FocusOptions) {
+    if (!this.isConnected && host.contains(this)) wanted = { element: this, options };
+    else focus.call(this, options);
+  };
+  return {
+    apply() {
+      HTMLElement.prototype.focus = focus;
+      if (wanted?.element.isConnected) wanted.element.focus(wanted.options);
+    },
+  };
 }
 
 start().catch((error: unknown) => console.error(error));
