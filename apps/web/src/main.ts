@@ -21,6 +21,7 @@ async function start(): Promise<void> {
   app.bootstrap(App, host);
   await pause();
   // Initial navigation is off in app.config.ts, so that the page is drawn in a task after the shell's.
+  // The session's request was queued by the shell's first render (app.ts), before this pause, so it is pending too.
   void app.injector.get(Router).initialNavigation();
   await Promise.race([app.whenStable(), new Promise((resolve) => setTimeout(resolve, 4000))]);
   const firstView = document.querySelector('dvc-root');

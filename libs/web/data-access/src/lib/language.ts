@@ -22,12 +22,8 @@ export class Language {
     { code: 'vi', label: 'Tiếng Việt' },
     { code: 'en', label: 'English' },
   ];
+  /** At first the language of `<html lang>` (initialLanguage), which therefore needs no setting here. */
   readonly current = signal<LanguageCode>(this.transloco.getActiveLang() === 'en' ? 'en' : 'vi');
-
-  constructor() {
-    // Already so when the API drew the page (initialLanguage); the dev server's page is always Vietnamese.
-    if (this.document.documentElement.lang !== this.current()) this.document.documentElement.lang = this.current();
-  }
 
   /** Switches once the texts of the new language have arrived, so nothing shows half-translated. */
   use(code: LanguageCode): void {
